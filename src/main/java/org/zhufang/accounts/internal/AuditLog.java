@@ -1,0 +1,118 @@
+package org.zhufang.accounts.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhufang.accounts.AuditEventView;
+import org.zhufang.accounts.AuditFilter;
+import org.zhufang.shared.Caller;
+import org.zhufang.shared.PersonalData;
+import org.zhufang.shared.paging.Connection;
+import org.zhufang.shared.paging.Cursor;
+import org.zhufang.shared.paging.PageRequest;
+
+/**
+ * The append-only audit log: mutations (applied or refused), clear reads of personal data and
+ * sign-ins. Entries are written in their own transaction, so a refused mutation's rollback
+ * keeps its entry. Nothing here updates or deletes an entry.
+ */
+@Component
+public class AuditLog implements PersonalData.RevealLog {
+
+	public static final String MUTATION = "MUTATION";
+
+	public static final String PERSONAL_DATA_READ = "PERSONAL_DATA_READ";
+
+	public static final String SIGN_IN = "SIGN_IN";
+
+	private static final String CURSOR_KIND = "audit";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(String kind, Caller caller, String operation, Collection<?> targetIds, String outcome,
+			String detail) {
+		String targets = targetIds.stream().map(String::valueOf).distinct().collect(Collectors.joining(","));
+		jdbc.sql("""
+				INSERT INTO audit_event (occurred_at, kind, subject, username, role, operation, target_ids, outcome, detail)
+				VALUES (:at, :kind, :subject, :username, :role, :operation, :targets, :outcome, :detail)""")
+			.param("at", Timestamp.from(clock.instant()))
+			.param("kind", kind)
+			.param("subject", caller == null ? null : caller.subject())
+			.param("username", caller == null ? null : caller.username())
+			.param("role", caller == null ? null : caller.role().name())
+			.param("operation", operation)
+			.param("targets", targets.isEmpty() ? null : truncate(targets, 1000))
+			.param("outcome", outcome)
+			.param("detail", detail == null ? null : truncate(detail, 500))
+			.update();
+	}
+
+	@Override
+	public void revealed(Caller caller, String subjectType, Collection<?> subjectIds, String fields) {
+		record(PERSONAL_DATA_READ, caller, subjectType + "." + fields, subjectIds, "OK", null);
+	}
+
+	/** Newest first. */
+	@Transactional(readOnly = true)
+	public Connection<AuditEventView> page(AuditFilter filter, PageRequest page, boolean withCount) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		if (filter != null) {
+			if (filter.accountId() != null) {
+				where.append(" AND subject = :subject");
+				params.put("subject", filter.accountId());
+			}
+			if (filter.operation() != null) {
+				where.append(" AND operation = :operation");
+				params.put("operation", filter.operation());
+			}
+			if (filter.from() != null) {
+				where.append(" AND occurred_at >= :from");
+				params.put("from", Timestamp.from(filter.from().toInstant()));
+			}
+			if (filter.to() != null) {
+				where.append(" AND occurred_at < :to");
+				params.put("to", Timestamp.from(filter.to().toInstant()));
+			}
+		}
+		Integer total = withCount
+				? jdbc.sql("SELECT COUNT(*) FROM audit_event" + where).params(params).query(Integer.class).single() : null;
+		StringBuilder sql = new StringBuilder("SELECT * FROM audit_event").append(where);
+		if (page.cursor() != null) {
+			sql.append(page.backwards() ? " AND id > :cursor" : " AND id < :cursor");
+			params.put("cursor", Cursor.decodeLong(CURSOR_KIND, page.cursor()));
+		}
+		sql.append(page.backwards() ? " ORDER BY id ASC" : " ORDER BY id DESC").append(" LIMIT :limit");
+		params.put("limit", page.fetchSize());
+		List<AuditEventView> rows = jdbc.sql(sql.toString()).params(params)
+			.query((rs, n) -> new AuditEventView(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("kind"), rs.getString("subject"), rs.getString("username"), rs.getString("role"),
+					rs.getString("operation"),
+					rs.getString("target_ids") == null ? List.of() : Arrays.asList(rs.getString("target_ids").split(",")),
+					rs.getString("outcome"), rs.getString("detail")))
+			.list();
+		return Connection.of(rows, page, e -> Cursor.encode(CURSOR_KIND, String.valueOf(e.id())), total);
+	}
+
+	private static String truncate(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max);
+	}
+}

@@ -1,0 +1,50 @@
+package org.zhufang.shared;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who is calling: the account (or federated subject), its role and the areas it may see. Built
+ * once per request by the authentication layer; modules decide what lies inside the scope.
+ *
+ * @param subject stable id of the account (its database id in standalone mode, the token
+ *                subject in federated mode)
+ * @param username the name the caller signs in with
+ * @param role what the caller may do
+ * @param scopeAreaIds the roots of the area subtrees the caller may see
+ */
+public record Caller(String subject, String username, Role role, List<Long> scopeAreaIds) {
+
+	public Caller {
+		scopeAreaIds = List.copyOf(scopeAreaIds);
+	}
+
+	/** The caller of the current request; fails as UNAUTHORIZED when nobody is signed in. */
+	public static Caller current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+			return caller;
+		}
+		throw new UnauthorizedException();
+	}
+
+	public boolean hasRole(Role... roles) {
+		return Arrays.asList(roles).contains(role);
+	}
+
+	/** Refuses the operation as FORBIDDEN unless the caller has one of the roles. */
+	public Caller requireRole(Role... roles) {
+		if (!hasRole(roles)) {
+			throw new ForbiddenException("The role " + role + " may not do this");
+		}
+		return this;
+	}
+
+	public Set<Role> roleAsSet() {
+		return Set.of(role);
+	}
+}

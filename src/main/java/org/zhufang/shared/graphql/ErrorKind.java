@@ -1,0 +1,86 @@
+package org.zhufang.shared.graphql;
+
+import graphql.ErrorClassification;
+import graphql.execution.AbortExecutionException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.zhufang.shared.BadRequestException;
+import org.zhufang.shared.ConflictException;
+import org.zhufang.shared.ForbiddenException;
+import org.zhufang.shared.NotFoundException;
+import org.zhufang.shared.UnauthorizedException;
+
+/**
+ * The classification of a top-level GraphQL error ({@code extensions.classification}): what the
+ * client cannot fix by changing a mutation's input.
+ */
+public enum ErrorKind implements ErrorClassification {
+
+	BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, INTERNAL_ERROR;
+
+	/** Classifies an exception, looking through wrappers (Spring Data JDBC wraps its causes). */
+	public static ErrorKind of(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			ErrorKind kind = direct(t);
+			if (kind != null) {
+				return kind;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return INTERNAL_ERROR;
+	}
+
+	private static ErrorKind direct(Throwable t) {
+		if (t instanceof BadRequestException || t instanceof AbortExecutionException) {
+			return BAD_REQUEST;
+		}
+		if (t instanceof UnauthorizedException || t instanceof AuthenticationException) {
+			return UNAUTHORIZED;
+		}
+		if (t instanceof ForbiddenException || t instanceof AccessDeniedException) {
+			return FORBIDDEN;
+		}
+		if (t instanceof NotFoundException) {
+			return NOT_FOUND;
+		}
+		if (t instanceof ConflictException || t instanceof OptimisticLockingFailureException
+				|| t instanceof DuplicateKeyException || t instanceof PessimisticLockingFailureException) {
+			return CONFLICT;
+		}
+		return null;
+	}
+
+	/** The message a client may see: ours for known failures, a generic one otherwise. */
+	public static String publicMessage(Throwable failure, ErrorKind kind) {
+		return switch (kind) {
+			case INTERNAL_ERROR -> "Internal error";
+			case CONFLICT -> messageOf(failure, ConflictException.class,
+					"The data was changed by someone else meanwhile; reload and try again");
+			case UNAUTHORIZED -> "Authentication required";
+			default -> rootMessage(failure);
+		};
+	}
+
+	private static String messageOf(Throwable failure, Class<? extends RuntimeException> type, String fallback) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return t.getMessage();
+			}
+		}
+		return fallback;
+	}
+
+	private static String rootMessage(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (direct(t) != null) {
+				return t.getMessage();
+			}
+		}
+		return failure.getMessage();
+	}
+}
