@@ -120,12 +120,12 @@ class AreaController {
 	}
 
 	@SchemaMapping(typeName = "Area")
-	CompletableFuture<List<GridStaffView>> gridStaff(AreaView area, @Argument boolean includeEnded,
+	CompletableFuture<List<GridStaffView>> gridStaff(AreaView area, @Argument Boolean includeEnded,
 			DataLoader<StaffKey, List<GridStaffView>> gridStaff) {
 		if (area.level() != AreaLevel.GRID) {
 			return CompletableFuture.completedFuture(List.of());
 		}
-		return gridStaff.load(new StaffKey(area.id(), includeEnded));
+		return gridStaff.load(new StaffKey(area.id(), Boolean.TRUE.equals(includeEnded)));
 	}
 
 	@SchemaMapping(typeName = "Area")

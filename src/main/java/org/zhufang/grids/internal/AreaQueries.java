@@ -113,8 +113,12 @@ public class AreaQueries {
 			params.put("status", filter.status().name());
 		}
 		if (filter.search() != null && !filter.search().isBlank()) {
-			where.append(" AND (a.name LIKE :search OR a.code LIKE :search)");
-			params.put("search", "%" + escapeLike(filter.search().strip()) + "%");
+			String term = filter.search().strip();
+			// Codes are ASCII digits: only an ASCII term can match one (and comparing other text
+			// with the ascii column would mix collations).
+			boolean ascii = term.chars().allMatch(c -> c < 128);
+			where.append(ascii ? " AND (a.name LIKE :search OR a.code LIKE :search)" : " AND a.name LIKE :search");
+			params.put("search", "%" + escapeLike(term) + "%");
 		}
 		Integer total = withCount
 				? jdbc.sql("SELECT COUNT(*) FROM area a" + where).params(params).query(Integer.class).single() : null;
