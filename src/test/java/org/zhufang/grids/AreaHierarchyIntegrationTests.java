@@ -246,6 +246,13 @@ class AreaHierarchyIntegrationTests {
 			.path("areaByCode").valueIsNull();
 	}
 
+	@Test
+	void refusesAnIdThatIsNotANumberAsBadRequestNotAsAnInternalError() {
+		admin.document("{ area(id: \"abc\") { id } }").execute()
+			.errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
+	}
+
 	private long countAreas() {
 		return world.jdbc().sql("SELECT COUNT(*) FROM area").query(Long.class).single();
 	}

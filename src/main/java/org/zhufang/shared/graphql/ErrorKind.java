@@ -2,11 +2,14 @@ package org.zhufang.shared.graphql;
 
 import graphql.ErrorClassification;
 import graphql.execution.AbortExecutionException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.convert.ConversionException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindException;
 import org.zhufang.shared.BadRequestException;
 import org.zhufang.shared.ConflictException;
 import org.zhufang.shared.ForbiddenException;
@@ -36,7 +39,8 @@ public enum ErrorKind implements ErrorClassification {
 	}
 
 	private static ErrorKind direct(Throwable t) {
-		if (t instanceof BadRequestException || t instanceof AbortExecutionException) {
+		if (t instanceof BadRequestException || t instanceof AbortExecutionException || t instanceof BindException
+				|| t instanceof TypeMismatchException || t instanceof ConversionException) {
 			return BAD_REQUEST;
 		}
 		if (t instanceof UnauthorizedException || t instanceof AuthenticationException) {
