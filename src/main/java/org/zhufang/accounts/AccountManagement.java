@@ -23,6 +23,7 @@ import org.zhufang.accounts.AccountInputs.AccountUpdateInput;
 import org.zhufang.accounts.AccountInputs.PasswordChangeInput;
 import org.zhufang.accounts.internal.Account;
 import org.zhufang.accounts.internal.AccountRepository;
+import org.zhufang.accounts.internal.SecurityProperties;
 import org.zhufang.grids.AreaScope;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.ConflictException;
@@ -62,9 +63,13 @@ public class AccountManagement {
 
 	private final TransactionTemplate transaction;
 
+	private final SecurityProperties.Mode mode;
+
 	AccountManagement(AccountRepository accounts, JdbcClient jdbc, AreaScope scope, PasswordEncoder passwords,
-			InputValidator validator, Clock clock, PlatformTransactionManager transactionManager) {
+			InputValidator validator, Clock clock, PlatformTransactionManager transactionManager,
+			SecurityProperties security) {
 		this.accounts = accounts;
+		this.mode = security.mode();
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.passwords = passwords;
@@ -241,7 +246,11 @@ public class AccountManagement {
 		return Outcome.ok(accounts.save(account).toView());
 	}
 
+	/** The caller's local account; none for a federated caller, whose subject is the issuer's, not an account id. */
 	private Optional<Account> accountOf(Caller caller) {
+		if (mode != SecurityProperties.Mode.STANDALONE) {
+			return Optional.empty();
+		}
 		try {
 			return accounts.findById(Long.valueOf(caller.subject()));
 		}

@@ -78,16 +78,31 @@ public class TestWorld {
 
 	/** A GraphQL client signed in as the account. */
 	public HttpGraphQlTester as(String username) {
-		String token = tokens.computeIfAbsent(username, this::signIn);
+		return withToken(tokens.computeIfAbsent(username, this::signIn));
+	}
+
+	/** A GraphQL client sending this bearer token, whatever it is. */
+	public HttpGraphQlTester withToken(String token) {
 		return HttpGraphQlTester.builder(http().mutate().baseUrl(baseUrl() + "/graphql"))
 			.header("Authorization", "Bearer " + token)
 			.build();
 	}
 
+	/** {@code POST /auth/token} with these credentials, for tests that look at the answer itself. */
+	public WebTestClient.ResponseSpec requestToken(String username, String password) {
+		return http().post().uri("/auth/token").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", username, "password", password))
+			.exchange();
+	}
+
+	/** The database id of an account, as the API and tokens spell it. */
+	public String accountId(String username) {
+		return String.valueOf(jdbc.sql("SELECT id FROM account WHERE username = ?").param(username)
+			.query(Long.class).single());
+	}
+
 	public String signIn(String username) {
-		Map<?, ?> body = http().post().uri("/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("username", username, "password", PASSWORD))
-			.exchange().expectStatus().isOk()
+		Map<?, ?> body = requestToken(username, PASSWORD).expectStatus().isOk()
 			.expectBody(Map.class).returnResult().getResponseBody();
 		return (String) body.get("access_token");
 	}
