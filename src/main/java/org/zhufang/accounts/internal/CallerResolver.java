@@ -1,5 +1,7 @@
 package org.zhufang.accounts.internal;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -51,16 +53,24 @@ class CallerResolver implements Converter<Jwt, AbstractAuthenticationToken> {
 		catch (NumberFormatException ex) {
 			throw new InvalidBearerTokenException("Unknown account");
 		}
+		// A token issued before the password last changed no longer counts (JWT times are whole
+		// seconds, so the change is compared at that precision).
+		Instant issuedAt = jwt.getIssuedAt() == null ? Instant.EPOCH : jwt.getIssuedAt();
 		List<Caller> found = jdbc.sql("""
-				SELECT a.id, a.username, a.role, a.enabled, GROUP_CONCAT(s.area_id ORDER BY s.area_id) AS scopes
+				SELECT a.id, a.username, a.role, a.enabled, a.password_changed_at,
+				       GROUP_CONCAT(s.area_id ORDER BY s.area_id) AS scopes
 				FROM account a LEFT JOIN account_scope s ON s.account_id = a.id
-				WHERE a.id = :id GROUP BY a.id, a.username, a.role, a.enabled""")
+				WHERE a.id = :id GROUP BY a.id, a.username, a.role, a.enabled, a.password_changed_at""")
 			.param("id", accountId)
-			.query((rs, n) -> rs.getBoolean("enabled") ? new Caller(rs.getString("id"), rs.getString("username"),
-					Role.valueOf(rs.getString("role")), parseIds(rs.getString("scopes"))) : null)
+			.query((rs, n) -> {
+				Instant passwordChanged = rs.getTimestamp("password_changed_at").toInstant().truncatedTo(ChronoUnit.SECONDS);
+				boolean valid = rs.getBoolean("enabled") && !issuedAt.isBefore(passwordChanged);
+				return valid ? new Caller(rs.getString("id"), rs.getString("username"),
+						Role.valueOf(rs.getString("role")), parseIds(rs.getString("scopes"))) : null;
+			})
 			.list();
 		if (found.isEmpty() || found.get(0) == null) {
-			throw new InvalidBearerTokenException("Unknown or disabled account");
+			throw new InvalidBearerTokenException("Unknown or disabled account, or a token older than its password");
 		}
 		return found.get(0);
 	}

@@ -74,18 +74,19 @@ public class TokenIssuer {
 			return new Unavailable();
 		}
 		String name = username == null ? "" : username.strip();
+		Optional<Account> account = name.isEmpty() ? Optional.empty() : accounts.findByUsername(name);
 		Optional<Duration> locked = throttle.lockedFor(name);
 		if (locked.isPresent()) {
-			audit.record(AuditLog.SIGN_IN, null, "signIn", List.of(), "LOCKED", truncate(name));
+			audit.record(AuditLog.SIGN_IN, null, "signIn", account.map(Account::getId).stream().toList(), "LOCKED",
+					typedUsername(account));
 			return new Locked(locked.get());
 		}
-		Optional<Account> account = name.isEmpty() ? Optional.empty() : accounts.findByUsername(name);
 		boolean matches = passwords.matches(password == null ? "" : password,
 				account.map(Account::getPasswordHash).orElse(unknownUserHash));
 		if (account.isEmpty() || !matches || !account.get().isEnabled()) {
 			throttle.failed(name);
-			audit.record(AuditLog.SIGN_IN, null, "signIn", account.map(a -> a.getId()).stream().toList(), "REFUSED",
-					truncate(name));
+			audit.record(AuditLog.SIGN_IN, null, "signIn", account.map(Account::getId).stream().toList(), "REFUSED",
+					typedUsername(account));
 			return new Refused();
 		}
 		throttle.succeeded(name);
@@ -109,8 +110,13 @@ public class TokenIssuer {
 		return new Issued(token, ttl);
 	}
 
-	private static String truncate(String username) {
-		return username.length() > 64 ? username.substring(0, 64) : username;
+	/**
+	 * What a failed sign-in's audit entry says was typed: the username of an existing account,
+	 * never other text (someone who typed their password into the username field must not find
+	 * it in the log).
+	 */
+	private static String typedUsername(Optional<Account> account) {
+		return account.map(Account::getUsername).orElse("(unknown username)");
 	}
 
 }
