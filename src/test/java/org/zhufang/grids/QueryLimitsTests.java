@@ -99,6 +99,17 @@ class QueryLimitsTests {
 	}
 
 	@Test
+	void pricesAHundredAreasWithAHundredChildrenEachAsTheTenThousandRowsTheyCouldReturn() {
+		// connection wrappers (edges, node) are free: 1 + 100 x (1 + 100 x 1) = 10,101
+		admin.document("""
+				{ areas(first: 100) { edges { node {
+				    children(first: 100) { edges { node { name } } } } } } }""")
+			.execute()
+			.errors().verify()
+			.path("areas.edges").entityList(Object.class).satisfies(edges -> assertThat(edges).isNotEmpty());
+	}
+
+	@Test
 	void answersAnOrdinaryNestedQuery() {
 		admin.documentName("villagesWithGrids").variable("townId", town.id()).variable("first", 20).execute()
 			.path("areas.edges[*].node.name").entityList(String.class).containsExactly("合河村")

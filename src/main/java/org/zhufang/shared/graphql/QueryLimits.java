@@ -16,8 +16,9 @@ import org.zhufang.shared.paging.PageRequest;
 /**
  * A maximum depth and a complexity budget for every request. A field costs one plus what its
  * selection costs, multiplied by the page size for paged fields ({@code first}/{@code last},
- * default page size when absent): so a page of 100 areas each with 100 children is priced as
- * the 10,000 rows it could return.
+ * default page size when absent), and the connection wrappers {@code edges} and {@code node}
+ * cost nothing of their own: so a page of 100 areas each with 100 children is priced as the
+ * 10,000 rows it could return.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLimits {
@@ -46,6 +47,11 @@ class QueryLimits {
 
 	static FieldComplexityCalculator pagedComplexity() {
 		return (env, childComplexity) -> {
+			String name = env.getField().getName();
+			if (name.equals("edges") || name.equals("node")) {
+				// connection wrappers: what they hold is priced, not the wrapping
+				return childComplexity;
+			}
 			boolean paged = env.getFieldDefinition().getArgument("first") != null
 					|| env.getFieldDefinition().getArgument("last") != null;
 			if (!paged) {
