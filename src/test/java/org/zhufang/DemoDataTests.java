@@ -74,6 +74,36 @@ class DemoDataTests {
 			.path("areas.edges[0].node.name").entity(String.class).isEqualTo("南新村第一网格");
 	}
 
+	@Test
+	void theDemoPoliceLookLikeTheBureausReport() {
+		HttpGraphQlTester admin = tester(token("admin"));
+		long county = admin.document("{ areaByCode(code: \"410721\") { id } }").execute()
+			.path("areaByCode.id").entity(Long.class).get();
+		admin.document("query($id: ID!) { staffing(areaId: $id) { stationShare communityShare perStation { station { name } } }"
+				+ " area(id: $id) { officerCoverage { share } } stations { name policeOffices { name mode } } }")
+			.variable("id", county).execute()
+			.path("staffing.stationShare").entity(Double.class).satisfies(s -> assertThat(s).isBetween(0.4175, 0.4185))
+			.path("staffing.communityShare").entity(Double.class).satisfies(s -> assertThat(s).isBetween(0.4215, 0.4225))
+			.path("staffing.perStation").entityList(Object.class).hasSize(7)
+			.path("area.officerCoverage.share").entity(Double.class).satisfies(s -> assertThat(s).isBetween(0.8, 0.95))
+			.path("stations[*].name").entityList(String.class).contains("七里营派出所", "朗公庙派出所", "小冀派出所")
+			.path("stations[*].policeOffices[*].name").entityList(String.class)
+			.contains("心连心警务室", "京华园警务室", "龙华医院警务室");
+
+		HttpGraphQlTester officerLi = tester(token("officer.li"));
+		String villageId = officerLi.document("{ areaByCode(code: \"410721100203\") { id villageOfficer { id name phone } } }")
+			.execute()
+			.path("areaByCode.villageOfficer.name").entity(String.class).isEqualTo("李献伟")
+			.path("areaByCode.villageOfficer.phone").entity(String.class).satisfies(p -> assertThat(p).doesNotContain("*"))
+			.path("areaByCode.id").entity(String.class).get();
+		officerLi.document("mutation($v: ID!) { visitLog(input: {officerId: 1, villageId: $v, address: \"南王庄村3组17号\","
+				+ " purpose: CONTACT_CARD, contactCards: 2}) { visit { id } userErrors { code } } }")
+			.variable("v", villageId).execute()
+			.path("visitLog.userErrors").entityList(Object.class).hasSize(0);
+		int visits = world.jdbc().sql("SELECT COUNT(*) FROM visit").query(Integer.class).single();
+		assertThat(visits).isBetween(300, 2500);
+	}
+
 	private String token(String username) {
 		Map<?, ?> body = world.http().post().uri("/auth/token").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("username", username, "password", "zhufang-demo"))

@@ -22,7 +22,7 @@ class ModularityTests {
 	@Test
 	void everyBusinessModuleIsItsOwnTopLevelPackage() {
 		assertThat(modules.stream().map(m -> m.getBasePackage().getName()))
-			.contains("org.zhufang.grids", "org.zhufang.accounts", "org.zhufang.shared");
+			.contains("org.zhufang.grids", "org.zhufang.accounts", "org.zhufang.officers", "org.zhufang.shared");
 	}
 
 	@Test
@@ -31,6 +31,16 @@ class ModularityTests {
 		assertThat(grids.getBootstrapDependencies(modules).map(m -> m.getName())).doesNotContain("accounts");
 		assertThat(grids.getDirectDependencies(modules).stream().map(d -> d.getTargetModule().getName()).toList())
 			.doesNotContain("accounts");
+	}
+
+	@Test
+	void villageOfficersDependOnTheGridNetworkAndNothingDependsOnThemYet() {
+		var officers = modules.getModuleByName("officers").orElseThrow();
+		assertThat(officers.getDirectDependencies(modules).stream().map(d -> d.getTargetModule().getName()).toList())
+			.contains("grids").doesNotContain("accounts");
+		var grids = modules.getModuleByName("grids").orElseThrow();
+		assertThat(grids.getDirectDependencies(modules).stream().map(d -> d.getTargetModule().getName()).toList())
+			.doesNotContain("officers");
 	}
 
 	@Test

@@ -141,6 +141,16 @@ public class GridNetwork {
 		return queries.byId(id);
 	}
 
+	/**
+	 * Active areas of a level under any of the given areas (an area counts as under itself), for
+	 * other modules' figures over areas the caller may already see: no scope applied.
+	 */
+	@Transactional(readOnly = true)
+	public List<AreaView> activeAreasUnder(Collection<Long> areaIds, AreaLevel level) {
+		List<String> prefixes = areaIds.stream().map(scope::pathOf).filter(p -> p != null).distinct().toList();
+		return queries.activeUnder(prefixes, level);
+	}
+
 	/** Area ids for area codes; unknown codes are left out. */
 	@Transactional(readOnly = true)
 	public Map<String, Long> idsByCode(Collection<String> codes) {

@@ -49,7 +49,11 @@ class DemoAccounts implements ApplicationRunner {
 		this.clock = clock;
 	}
 
-	private record Demo(String username, Role role, List<String> areaCodes) {
+	private record Demo(String username, Role role, List<String> areaCodes, String personKind, String personRef) {
+
+		Demo(String username, Role role, List<String> areaCodes) {
+			this(username, role, areaCodes, null, null);
+		}
 	}
 
 	@Override
@@ -61,8 +65,9 @@ class DemoAccounts implements ApplicationRunner {
 		List<Demo> demos = List.of(
 				new Demo("admin", Role.BUREAU_ADMIN, List.of("410721")),
 				new Demo("chief.qiliying", Role.STATION_CHIEF, List.of("410721100")),
-				// 七里营村, 南王庄村 and 南新村
-				new Demo("officer.li", Role.COMMUNITY_OFFICER, List.of("410721100201", "410721100203", "410721100204")),
+				// 七里营村, 南王庄村 and 南新村: the villages of officer 1 (李献伟) of the officers' demo data
+				new Demo("officer.li", Role.COMMUNITY_OFFICER, List.of("410721100201", "410721100203", "410721100204"),
+						"OFFICER", "1"),
 				new Demo("coordinator.wulao", Role.TEAM_COORDINATOR, List.of("410721100")),
 				new Demo("outreach.zhang", Role.OUTREACH_STAFF, List.of("410721104")),
 				// 南新村第一网格
@@ -77,7 +82,8 @@ class DemoAccounts implements ApplicationRunner {
 			}
 			Map<Long, String> paths = new LinkedHashMap<>();
 			ids.values().forEach(id -> paths.put(id, scope.pathOf(id)));
-			accounts.save(Account.open(demo.username(), hash, demo.role(), paths, null, null, clock.instant()));
+			accounts.save(Account.open(demo.username(), hash, demo.role(), paths, demo.personKind(), demo.personRef(),
+					clock.instant()));
 		}
 		log.info("Demo accounts ready (password {}): {}", PASSWORD, demos.stream().map(Demo::username).toList());
 	}

@@ -88,6 +88,17 @@ public class AreaQueries {
 		return paths;
 	}
 
+	/** Active areas of a level whose paths start with one of the prefixes, by code. */
+	public List<AreaView> activeUnder(List<String> prefixes, AreaLevel level) {
+		if (prefixes.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("level", level.name());
+		return jdbc.sql("SELECT " + COLUMNS + " FROM area a WHERE a.level = :level AND a.status = 'ACTIVE' AND "
+				+ scopeCondition(prefixes, params) + " ORDER BY a.code").params(params).query(AREA).list();
+	}
+
 	/**
 	 * One page of areas matching the filter, restricted to the subtrees whose paths start with
 	 * one of {@code scopePrefixes}.

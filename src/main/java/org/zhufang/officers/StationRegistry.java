@@ -1,0 +1,393 @@
+package org.zhufang.officers;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zhufang.grids.AreaLevel;
+import org.zhufang.grids.AreaScope;
+import org.zhufang.grids.AreaStatus;
+import org.zhufang.grids.AreaView;
+import org.zhufang.grids.GridNetwork;
+import org.zhufang.officers.OfficerInputs.PoliceOfficeCreateInput;
+import org.zhufang.officers.OfficerInputs.PoliceOfficeUpdateInput;
+import org.zhufang.officers.OfficerInputs.StationCreateInput;
+import org.zhufang.officers.OfficerInputs.StationUpdateInput;
+import org.zhufang.officers.internal.OfficerQueries;
+import org.zhufang.officers.internal.PoliceOffice;
+import org.zhufang.officers.internal.PoliceOfficeRepository;
+import org.zhufang.officers.internal.Station;
+import org.zhufang.officers.internal.StationRepository;
+import org.zhufang.shared.Caller;
+import org.zhufang.shared.ConflictException;
+import org.zhufang.shared.ForbiddenException;
+import org.zhufang.shared.InputValidator;
+import org.zhufang.shared.Outcome;
+import org.zhufang.shared.Role;
+import org.zhufang.shared.UserError;
+import org.zhufang.shared.paging.Connection;
+import org.zhufang.shared.paging.PageRequest;
+
+/**
+ * Police stations, the towns they cover and their police offices. Every command checks the
+ * caller's role first, then the input, then the jurisdiction; a refused command writes nothing.
+ */
+@Service
+@Transactional
+public class StationRegistry {
+
+	/** Who may open stations and offices, and change stations. */
+	private static final Role[] STATION_EDITORS = { Role.BUREAU_ADMIN };
+
+	/** Who may change police offices (a station chief only those of their station). */
+	private static final Role[] OFFICE_EDITORS = { Role.BUREAU_ADMIN, Role.STATION_CHIEF };
+
+	private final StationRepository stations;
+
+	private final PoliceOfficeRepository offices;
+
+	private final OfficerQueries queries;
+
+	private final GridNetwork grids;
+
+	private final AreaScope scope;
+
+	private final InputValidator validator;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	StationRegistry(StationRepository stations, PoliceOfficeRepository offices, OfficerQueries queries,
+			GridNetwork grids, AreaScope scope, InputValidator validator, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.stations = stations;
+		this.offices = offices;
+		this.queries = queries;
+		this.grids = grids;
+		this.scope = scope;
+		this.validator = validator;
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactionManager);
+	}
+
+	// Reading
+
+	/** Stations covering a town inside (or containing) the caller's jurisdiction, by code. */
+	@Transactional(readOnly = true)
+	public List<StationView> stations(Caller caller) {
+		return queries.stations(scope.prefixes(caller));
+	}
+
+	/** The station, if it exists; FORBIDDEN when none of its towns lies inside or around the jurisdiction. */
+	@Transactional(readOnly = true)
+	public Optional<StationView> station(Caller caller, long id) {
+		Optional<StationView> station = Optional.ofNullable(queries.stationsByIds(List.of(id)).get(id));
+		if (station.isPresent() && !queries.stationVisible(id, scope.prefixes(caller))) {
+			throw new ForbiddenException("Station " + id + " is outside your jurisdiction");
+		}
+		return station;
+	}
+
+	/** Stations of things the caller may see (an officer's station, an office's station). */
+	@Transactional(readOnly = true)
+	public Map<Long, StationView> stationsByIds(Collection<Long> ids) {
+		return queries.stationsByIds(ids);
+	}
+
+	@Transactional(readOnly = true)
+	public Connection<PoliceOfficeView> policeOffices(Caller caller, PoliceOfficeFilter filter, PageRequest page,
+			boolean withCount) {
+		String areaPrefix = null;
+		if (filter.areaId() != null) {
+			if (!scope.mayFilterBy(caller, filter.areaId())) {
+				throw new ForbiddenException("Area " + filter.areaId() + " is outside your jurisdiction");
+			}
+			areaPrefix = scope.pathOf(filter.areaId());
+		}
+		return queries.offices(filter, areaPrefix, scope.prefixes(caller), page, withCount);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, List<PoliceOfficeView>> officesOfStations(Collection<Long> stationIds) {
+		return queries.officesOfStations(stationIds);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, PoliceOfficeView> officesByIds(Collection<Long> ids) {
+		return queries.officesByIds(ids);
+	}
+
+	// Stations
+
+	/**
+	 * Opens a station. Runs in a transaction of its own: losing a race for the code or a town to
+	 * a concurrent change (the unique keys) rolls back and answers a user error.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Outcome<StationView> createStation(Caller caller, StationCreateInput input) {
+		try {
+			return transaction.execute(status -> doCreateStation(caller, input));
+		}
+		catch (RuntimeException ex) {
+			Optional<UserError> error = duplicateError(ex);
+			if (error.isPresent()) {
+				return Outcome.rejected(error.get());
+			}
+			throw ex;
+		}
+	}
+
+	private Outcome<StationView> doCreateStation(Caller caller, StationCreateInput input) {
+		caller.requireRole(STATION_EDITORS);
+		List<UserError> errors = validator.validate(input);
+		if (!errors.isEmpty()) {
+			return Outcome.rejected(errors);
+		}
+		Map<Long, String> towns = new LinkedHashMap<>();
+		errors = checkTowns(caller, input.townIds(), null, towns);
+		if (!errors.isEmpty()) {
+			return Outcome.rejected(errors);
+		}
+		if (stations.existsByCode(input.code())) {
+			return Outcome.rejected(duplicateCode(input.code()));
+		}
+		Station station = Station.open(input.code(), input.name().strip(), towns,
+				Boolean.TRUE.equals(input.hasPartyBranch()), blankToNull(input.supervisingCommitteeMember()),
+				clock.instant());
+		return Outcome.ok(stations.save(station).toView());
+	}
+
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Outcome<StationView> updateStation(Caller caller, StationUpdateInput input) {
+		try {
+			return transaction.execute(status -> doUpdateStation(caller, input));
+		}
+		catch (RuntimeException ex) {
+			Optional<UserError> error = duplicateError(ex);
+			if (error.isPresent()) {
+				return Outcome.rejected(error.get());
+			}
+			throw ex;
+		}
+	}
+
+	private Outcome<StationView> doUpdateStation(Caller caller, StationUpdateInput input) {
+		caller.requireRole(STATION_EDITORS);
+		List<UserError> errors = validator.validate(input);
+		if (!errors.isEmpty()) {
+			return Outcome.rejected(errors);
+		}
+		Optional<Station> found = stations.findById(input.id());
+		if (found.isEmpty()) {
+			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No station " + input.id()));
+		}
+		Station station = found.get();
+		requireInScope(caller, station);
+		if (input.expectedVersion() != null && !input.expectedVersion().equals(station.getVersion())) {
+			throw new ConflictException("The station was changed meanwhile (version " + station.getVersion()
+					+ ", you had " + input.expectedVersion() + "); reload and try again");
+		}
+		if (input.townIds() != null) {
+			Map<Long, String> towns = new LinkedHashMap<>();
+			errors = checkTowns(caller, input.townIds(), station.getId(), towns);
+			if (!errors.isEmpty()) {
+				return Outcome.rejected(errors);
+			}
+			station.cover(towns);
+		}
+		if (input.name() != null) {
+			station.rename(input.name().strip(), clock.instant());
+		}
+		station.describeParty(input.hasPartyBranch(), input.supervisingCommitteeMember(), clock.instant());
+		return Outcome.ok(stations.save(station).toView());
+	}
+
+	/** Checks each town (exists, is an active TOWN in scope, not another station's) and collects its path. */
+	private List<UserError> checkTowns(Caller caller, List<Long> townIds, Long stationId, Map<Long, String> paths) {
+		List<UserError> errors = new ArrayList<>();
+		for (int i = 0; i < townIds.size(); i++) {
+			List<String> field = List.of("input", "townIds", String.valueOf(i));
+			Long townId = townIds.get(i);
+			Optional<AreaView> town = grids.find(townId);
+			if (town.isEmpty()) {
+				errors.add(new UserError(field, "NOT_FOUND", "No area " + townId));
+				continue;
+			}
+			scope.require(caller, townId);
+			if (town.get().level() != AreaLevel.TOWN) {
+				errors.add(new UserError(field, "INVALID_LEVEL", "A station covers towns, not a " + town.get().level()));
+			}
+			else if (town.get().status() != AreaStatus.ACTIVE) {
+				errors.add(new UserError(field, "AREA_RETIRED", "The town is retired"));
+			}
+			else {
+				Optional<Station> holder = stations.findByTown(townId);
+				if (holder.isPresent() && !holder.get().getId().equals(stationId)) {
+					errors.add(new UserError(field, "TOWN_TAKEN",
+							town.get().name() + " already belongs to station " + holder.get().toView().name()));
+				}
+				paths.put(townId, town.get().path());
+			}
+		}
+		return errors;
+	}
+
+	// Police offices
+
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Outcome<PoliceOfficeView> createOffice(Caller caller, PoliceOfficeCreateInput input) {
+		try {
+			return transaction.execute(status -> doCreateOffice(caller, input));
+		}
+		catch (RuntimeException ex) {
+			if (isDuplicateKey(ex)) {
+				return Outcome.rejected(duplicateOfficeName());
+			}
+			throw ex;
+		}
+	}
+
+	private Outcome<PoliceOfficeView> doCreateOffice(Caller caller, PoliceOfficeCreateInput input) {
+		caller.requireRole(STATION_EDITORS);
+		List<UserError> errors = validator.validate(input);
+		if (!errors.isEmpty()) {
+			return Outcome.rejected(errors);
+		}
+		Optional<Station> found = stations.findById(input.stationId());
+		if (found.isEmpty()) {
+			return Outcome.rejected(UserError.of("stationId", "NOT_FOUND", "No station " + input.stationId()));
+		}
+		Station station = found.get();
+		requireInScope(caller, station);
+		Optional<AreaView> area = grids.find(input.areaId());
+		if (area.isEmpty()) {
+			return Outcome.rejected(UserError.of("areaId", "NOT_FOUND", "No area " + input.areaId()));
+		}
+		scope.require(caller, input.areaId());
+		Optional<UserError> areaError = checkOfficeArea(station, area.get());
+		if (areaError.isPresent()) {
+			return Outcome.rejected(areaError.get());
+		}
+		String name = input.name().strip();
+		if (offices.existsByStationIdAndName(station.getId(), name)) {
+			return Outcome.rejected(duplicateOfficeName());
+		}
+		PoliceOffice office = PoliceOffice.open(station, name, area.get().id(), area.get().path(), input.mode(),
+				input.address().strip(), Boolean.TRUE.equals(input.open24x7()),
+				blankToNull(input.partnerOrganisation()), clock.instant());
+		return Outcome.ok(offices.save(office).toView());
+	}
+
+	/** BUREAU_ADMIN, or the chief of the office's station. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Outcome<PoliceOfficeView> updateOffice(Caller caller, PoliceOfficeUpdateInput input) {
+		try {
+			return transaction.execute(status -> doUpdateOffice(caller, input));
+		}
+		catch (RuntimeException ex) {
+			if (isDuplicateKey(ex)) {
+				return Outcome.rejected(duplicateOfficeName());
+			}
+			throw ex;
+		}
+	}
+
+	private Outcome<PoliceOfficeView> doUpdateOffice(Caller caller, PoliceOfficeUpdateInput input) {
+		caller.requireRole(OFFICE_EDITORS);
+		List<UserError> errors = validator.validate(input);
+		if (!errors.isEmpty()) {
+			return Outcome.rejected(errors);
+		}
+		Optional<PoliceOffice> found = offices.findById(input.id());
+		if (found.isEmpty()) {
+			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No police office " + input.id()));
+		}
+		PoliceOffice office = found.get();
+		Station station = stations.findById(office.getStationId()).orElseThrow();
+		requireInScope(caller, station);
+		if (input.expectedVersion() != null && !input.expectedVersion().equals(office.getVersion())) {
+			throw new ConflictException("The police office was changed meanwhile (version " + office.getVersion()
+					+ ", you had " + input.expectedVersion() + "); reload and try again");
+		}
+		if (input.areaId() != null) {
+			Optional<AreaView> area = grids.find(input.areaId());
+			if (area.isEmpty()) {
+				return Outcome.rejected(UserError.of("areaId", "NOT_FOUND", "No area " + input.areaId()));
+			}
+			scope.require(caller, input.areaId());
+			Optional<UserError> areaError = checkOfficeArea(station, area.get());
+			if (areaError.isPresent()) {
+				return Outcome.rejected(areaError.get());
+			}
+			office.moveTo(station, area.get().id(), area.get().path(), clock.instant());
+		}
+		office.describe(input.name() == null ? null : input.name().strip(), input.mode(),
+				input.address() == null ? null : input.address().strip(), input.open24x7(), input.partnerOrganisation(),
+				clock.instant());
+		return Outcome.ok(offices.save(office).toView());
+	}
+
+	private static Optional<UserError> checkOfficeArea(Station station, AreaView area) {
+		if (area.status() != AreaStatus.ACTIVE) {
+			return Optional.of(UserError.of("areaId", "AREA_RETIRED", "The area is retired"));
+		}
+		if (!station.coversPath(area.path())) {
+			return Optional.of(UserError.of("areaId", "OUTSIDE_STATION",
+					"A police office sits in one of its station's towns; " + area.name() + " is not in them"));
+		}
+		return Optional.empty();
+	}
+
+	/** A station is the caller's to change when all its towns lie inside the jurisdiction. */
+	private void requireInScope(Caller caller, Station station) {
+		if (!station.townPaths().stream().allMatch(path -> scope.coversPath(caller, path))) {
+			throw new ForbiddenException("Station " + station.getId() + " is outside your jurisdiction");
+		}
+	}
+
+	private static Optional<UserError> duplicateError(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof DuplicateKeyException) {
+				String message = String.valueOf(t.getMessage());
+				if (message.contains("uk_station_town_town")) {
+					return Optional.of(UserError.of("townIds", "TOWN_TAKEN",
+							"A town was given to another station meanwhile"));
+				}
+				return Optional.of(UserError.of("code", "DUPLICATE_CODE", "A station with this code already exists"));
+			}
+		}
+		return Optional.empty();
+	}
+
+	static boolean isDuplicateKey(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof DuplicateKeyException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static UserError duplicateCode(String code) {
+		return UserError.of("code", "DUPLICATE_CODE", "A station with code " + code + " already exists");
+	}
+
+	private static UserError duplicateOfficeName() {
+		return UserError.of("name", "DUPLICATE_NAME", "The station already has a police office of this name");
+	}
+
+	static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

@@ -1,0 +1,6 @@
+package org.zhufang.officers.internal;
+
+import org.springframework.data.repository.CrudRepository;
+
+public interface OfficerTransferRepository extends CrudRepository<OfficerTransfer, Long> {
+}
