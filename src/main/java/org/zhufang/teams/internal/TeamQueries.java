@@ -103,7 +103,7 @@ public class TeamQueries {
 			where.append(" AND (t.name LIKE :search OR t.messaging_group LIKE :search)");
 			params.put("search", "%" + Sql.escapeLike(filter.search().strip()) + "%");
 		}
-		return page("SELECT " + TEAM_COLUMNS + " FROM team t", "t.id", where, params, page, withCount, TEAM,
+		return page(TEAM_COLUMNS, " FROM team t", "t.id", where, params, page, withCount, TEAM,
 				t -> Cursor.encode(TEAM_CURSOR, String.valueOf(t.id())), TEAM_CURSOR);
 	}
 
@@ -206,7 +206,7 @@ public class TeamQueries {
 			params.put("search", "%" + Sql.escapeLike(term) + "%");
 			params.put("phone", Sql.escapeLike(term) + "%");
 		}
-		return page("SELECT " + VOLUNTEER_COLUMNS + " FROM volunteer v", "v.id", where, params, page, withCount,
+		return page(VOLUNTEER_COLUMNS, " FROM volunteer v", "v.id", where, params, page, withCount,
 				VOLUNTEER, v -> Cursor.encode(VOLUNTEER_CURSOR, String.valueOf(v.id())), VOLUNTEER_CURSOR);
 	}
 
@@ -270,19 +270,18 @@ public class TeamQueries {
 		return result;
 	}
 
-	/** Ends the active memberships of a disbanded team; returns them as they were. */
+	/** The active memberships of a team. */
 	public List<MembershipView> activeMembers(long teamId) {
 		return jdbc.sql("SELECT " + MEMBER_COLUMNS + " FROM team_membership m WHERE m.team_id = :team AND m.left_on IS NULL")
 			.param("team", teamId).query(MEMBER).list();
 	}
 
-	private <T> Connection<T> page(String select, String idColumn, StringBuilder where, Map<String, Object> params,
+	private <T> Connection<T> page(String columns, String from, String idColumn, StringBuilder where, Map<String, Object> params,
 			PageRequest page, boolean withCount, RowMapper<T> mapper, java.util.function.Function<T, String> cursorOf,
 			String cursorKind) {
-		String from = select.substring(select.indexOf(" FROM "));
 		Integer total = withCount
 				? jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Integer.class).single() : null;
-		StringBuilder sql = new StringBuilder(select).append(where);
+		StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(from).append(where);
 		if (page.cursor() != null) {
 			sql.append(page.backwards() ? " AND " + idColumn + " < :cursor" : " AND " + idColumn + " > :cursor");
 			params.put("cursor", Cursor.decodeLong(cursorKind, page.cursor()));
