@@ -1,0 +1,255 @@
+package org.zhufang.teams;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zhufang.grids.AreaScope;
+import org.zhufang.grids.AreaView;
+import org.zhufang.grids.GridNetwork;
+import org.zhufang.shared.BadRequestException;
+import org.zhufang.shared.Caller;
+import org.zhufang.shared.ForbiddenException;
+import org.zhufang.shared.InputValidator;
+import org.zhufang.shared.Outcome;
+import org.zhufang.shared.Role;
+import org.zhufang.shared.UserError;
+import org.zhufang.shared.paging.Connection;
+import org.zhufang.shared.paging.PageRequest;
+import org.zhufang.teams.TeamInputs.ActivityLogInput;
+import org.zhufang.teams.TeamInputs.ParticipantInput;
+import org.zhufang.teams.internal.Activity;
+import org.zhufang.teams.internal.ActivityQueries;
+import org.zhufang.teams.internal.ActivityRepository;
+import org.zhufang.teams.internal.TeamAccess;
+import org.zhufang.teams.internal.TeamQueries;
+
+/**
+ * Activities and the hours volunteers give: logging an activity (idempotent per caller and key),
+ * and hours per volunteer, team and area, with rankings. Hours come only from activities, and a
+ * completed shift is logged as one, so every figure adds up the same way.
+ */
+@Service
+@Transactional
+public class Activities {
+
+	/** Longest period hours are summed over in one go. */
+	static final long MAX_PERIOD_DAYS = 3660;
+
+	private final ActivityRepository activities;
+
+	private final ActivityQueries queries;
+
+	private final TeamQueries teams;
+
+	private final TeamAccess access;
+
+	private final AreaScope scope;
+
+	private final GridNetwork grids;
+
+	private final InputValidator validator;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	Activities(ActivityRepository activities, ActivityQueries queries, TeamQueries teams, TeamAccess access,
+			AreaScope scope, GridNetwork grids, InputValidator validator, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.activities = activities;
+		this.queries = queries;
+		this.teams = teams;
+		this.access = access;
+		this.scope = scope;
+		this.grids = grids;
+		this.validator = validator;
+		this.events = events;
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactionManager);
+	}
+
+	// Reading
+
+	@Transactional(readOnly = true)
+	public Map<Long, Connection<ActivityView>> activitiesOf(Collection<Long> teamIds, PageRequest page,
+			boolean withCount) {
+		if (page.backwards()) {
+			throw new BadRequestException("Activities are paged forwards only");
+		}
+		return queries.activitiesOf(teamIds, page, withCount);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, List<ParticipantView>> participantsOf(Collection<Long> activityIds) {
+		return queries.participantsOf(activityIds);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, HoursSummary> hoursOfVolunteers(Collection<Long> volunteerIds, LocalDate from, LocalDate to) {
+		checkPeriod(from, to);
+		return queries.hoursOfVolunteers(volunteerIds, from, to);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, HoursSummary> hoursOfTeams(Collection<Long> teamIds, LocalDate from, LocalDate to) {
+		checkPeriod(from, to);
+		return queries.hoursOfTeams(teamIds, from, to);
+	}
+
+	/** Hours given in activities in the area (and below) within the caller's jurisdiction. */
+	@Transactional(readOnly = true)
+	public HoursSummary hoursIn(Caller caller, long areaId, LocalDate from, LocalDate to) {
+		checkPeriod(from, to);
+		return queries.hoursIn(filterPath(caller, areaId), scope.prefixes(caller), from, to);
+	}
+
+	/** Volunteers ranked by hours in activities in the area and period; at most 100. */
+	@Transactional(readOnly = true)
+	public List<RankedHours> volunteerRanking(Caller caller, long areaId, LocalDate from, LocalDate to, Integer first) {
+		checkPeriod(from, to);
+		return queries.ranking(false, filterPath(caller, areaId), scope.prefixes(caller), from, to, limit(first));
+	}
+
+	/** Teams ranked by hours in activities in the area and period; at most 100. */
+	@Transactional(readOnly = true)
+	public List<RankedHours> teamRanking(Caller caller, long areaId, LocalDate from, LocalDate to, Integer first) {
+		checkPeriod(from, to);
+		return queries.ranking(true, filterPath(caller, areaId), scope.prefixes(caller), from, to, limit(first));
+	}
+
+	// Logging
+
+	/**
+	 * Logs an activity. With an idempotency key, a re-sent log (same caller, same key) answers the
+	 * activity logged the first time and writes nothing; the unique key settles a race between two
+	 * sends in the database.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Outcome<ActivityView> log(Caller caller, ActivityLogInput input) {
+		try {
+			return transaction.execute(status -> doLog(caller, input));
+		}
+		catch (RuntimeException ex) {
+			if (Teams.isDuplicateKey(ex) && input.idempotencyKey() != null) {
+				return transaction.execute(status -> queries.idByIdempotencyKey(caller.subject(), input.idempotencyKey())
+					.flatMap(queries::activity).map(Outcome::ok).orElseThrow(() -> ex));
+			}
+			throw ex;
+		}
+	}
+
+	private Outcome<ActivityView> doLog(Caller caller, ActivityLogInput input) {
+		caller.requireRole(TeamAccess.ACTIVITY_LOGGERS);
+		List<UserError> errors = validator.validate(input);
+		if (!errors.isEmpty()) {
+			return Outcome.rejected(errors);
+		}
+		String key = Teams.blankToNull(input.idempotencyKey());
+		if (key != null) {
+			Optional<ActivityView> earlier = queries.idByIdempotencyKey(caller.subject(), key).flatMap(queries::activity);
+			if (earlier.isPresent()) {
+				return Outcome.ok(earlier.get());
+			}
+		}
+		Optional<TeamView> team = teams.team(input.teamId());
+		if (team.isEmpty()) {
+			return Outcome.rejected(UserError.of("teamId", "NOT_FOUND", "No team " + input.teamId()));
+		}
+		Optional<AreaView> area = grids.find(input.areaId());
+		if (area.isEmpty()) {
+			return Outcome.rejected(UserError.of("areaId", "NOT_FOUND", "No area " + input.areaId()));
+		}
+		// grid members log what happened in their grid, whichever team did it; managers only for
+		// the teams they coordinate
+		if (caller.role() != Role.GRID_MEMBER) {
+			access.require(caller, team.get().areaPath(), "Team " + input.teamId());
+		}
+		scope.require(caller, input.areaId());
+		if (team.get().status() != TeamStatus.ACTIVE) {
+			return Outcome.rejected(Teams.disbanded("teamId"));
+		}
+		Map<Long, VolunteerView> volunteers = teams.volunteers(
+				input.participants().stream().map(ParticipantInput::volunteerId).collect(Collectors.toSet()));
+		Set<Long> seen = new HashSet<>();
+		Map<Long, BigDecimal> hours = new LinkedHashMap<>();
+		for (int i = 0; i < input.participants().size(); i++) {
+			ParticipantInput participant = input.participants().get(i);
+			List<String> field = List.of("input", "participants", String.valueOf(i), "volunteerId");
+			if (!volunteers.containsKey(participant.volunteerId())) {
+				errors.add(new UserError(field, "NOT_FOUND", "No volunteer " + participant.volunteerId()));
+			}
+			else if (!seen.add(participant.volunteerId())) {
+				errors.add(new UserError(field, "DUPLICATE_ENTRY", "The volunteer is listed twice"));
+			}
+			else {
+				hours.put(participant.volunteerId(), BigDecimal.valueOf(participant.hours()).setScale(2,
+						java.math.RoundingMode.HALF_UP));
+			}
+		}
+		if (!errors.isEmpty()) {
+			return Outcome.rejected(errors);
+		}
+		Activity activity = activities.save(Activity.log(input.teamId(), input.kind(), input.date(), input.areaId(),
+				area.get().path(), Teams.blankToNull(input.outcome()), null, hours, caller.subject(), key,
+				clock.instant()));
+		return Outcome.ok(published(activity.toView()));
+	}
+
+	/** Logs a completed shift as an activity of its purpose (the roster checked the caller). */
+	ActivityView recordShift(Caller caller, ShiftView shift, LocalDate date, Map<Long, BigDecimal> hours) {
+		Activity activity = activities.save(Activity.log(shift.teamId(), shift.purpose().activityKind(), date,
+				shift.areaId(), shift.areaPath(), shift.note(), shift.id(), hours, caller.subject(), null,
+				clock.instant()));
+		return published(activity.toView());
+	}
+
+	private ActivityView published(ActivityView activity) {
+		events.publishEvent(new ActivityLogged(activity.id(), activity.teamId(), activity.kind(), activity.areaId(),
+				activity.date(), activity.participantCount(), activity.totalHours()));
+		return activity;
+	}
+
+	private String filterPath(Caller caller, long areaId) {
+		if (!scope.mayFilterBy(caller, areaId)) {
+			throw new ForbiddenException("Area " + areaId + " is outside your jurisdiction");
+		}
+		return scope.pathOf(areaId);
+	}
+
+	private static void checkPeriod(LocalDate from, LocalDate to) {
+		if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > MAX_PERIOD_DAYS) {
+			throw new BadRequestException("A period ends on or after its first day and spans at most ten years");
+		}
+	}
+
+	private static int limit(Integer first) {
+		int size = first == null ? PageRequest.DEFAULT_SIZE : first;
+		if (size < 0 || size > PageRequest.MAX_SIZE) {
+			throw new BadRequestException("A ranking holds at most " + PageRequest.MAX_SIZE + ", was " + size);
+		}
+		return size;
+	}
+
+	static List<Long> ids(Collection<? extends Number> values) {
+		return new ArrayList<>(values.stream().map(Number::longValue).toList());
+	}
+}

@@ -1,0 +1,6 @@
+package org.zhufang.teams;
+
+/** A volunteer's role on a team. */
+public enum MembershipRole {
+	LEADER, COORDINATOR, MEMBER
+}

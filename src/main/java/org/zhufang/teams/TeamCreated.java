@@ -1,0 +1,6 @@
+package org.zhufang.teams;
+
+
+/** A team was created. */
+public record TeamCreated(long teamId, TeamKind kind, long areaId) {
+}

@@ -1,0 +1,343 @@
+package org.zhufang.teams;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.zhufang.grids.AreaView;
+import org.zhufang.shared.BureauClock;
+import org.zhufang.shared.Outcome;
+import org.zhufang.shared.Role;
+import org.zhufang.support.IntegrationTest;
+import org.zhufang.support.TestWorld;
+import org.zhufang.teams.TeamInputs.ShiftSignUpInput;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The roster against the real database: weekly rotas in Asia/Shanghai and cancelling within a
+ * series, every sign-up rule with its own code (and nothing written when refused), the last free
+ * place under concurrency, overlapping shifts across teams, and bulk attendance with a walk-in.
+ */
+@IntegrationTest
+class ShiftRosterTests {
+
+	@Autowired
+	TestWorld world;
+
+	@Autowired
+	TeamFixtures fixtures;
+
+	TestWorld.Tree tree;
+
+	AreaView town;
+
+	AreaView village;
+
+	GraphQlTester coordinator;
+
+	TeamView team;
+
+	/** 19:00 on the Monday after next, Asia/Shanghai. */
+	ZonedDateTime monday;
+
+	@BeforeEach
+	void buildTeam() {
+		tree = world.county("排班测试县");
+		town = tree.child(tree.county(), "小冀镇");
+		village = tree.child(town, "小冀村");
+		coordinator = world.as(tree.account("coordinator", Role.TEAM_COORDINATOR, town));
+		team = fixtures.team(tree.county(), town, "夜市巡逻队", TeamKind.PATROL);
+		monday = LocalDate.now(BureauClock.ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1)
+			.atTime(19, 0).atZone(BureauClock.ZONE);
+	}
+
+	@Test
+	void aWeeklyRotaOfFridaysAndSaturdaysCreatesEachEveningInShanghaiTime() {
+		LocalDate from = monday.toLocalDate();
+		LocalDate to = from.plusWeeks(3).minusDays(1);
+		GraphQlTester.Response response = schedule(Map.of("daysOfWeek", List.of("FRIDAY", "SATURDAY"),
+				"startTime", "19:00", "endTime", "23:00", "fromDate", from.toString(), "toDate", to.toString()));
+		response.path("shiftSchedule.userErrors").entityList(Object.class).hasSize(0);
+		List<String> starts = response.path("shiftSchedule.shifts[*].startsAt").entityList(String.class).get();
+		List<String> ends = response.path("shiftSchedule.shifts[*].endsAt").entityList(String.class).get();
+
+		List<String> expected = new ArrayList<>();
+		for (int week = 0; week < 3; week++) {
+			LocalDate friday = from.plusWeeks(week).with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
+			expected.add(friday + "T19:00+08:00");
+			expected.add(friday.plusDays(1) + "T19:00+08:00");
+		}
+		assertThat(starts).containsExactlyElementsOf(expected);
+		assertThat(ends).allSatisfy(end -> assertThat(end).endsWith("T23:00+08:00"));
+		String seriesId = response.path("shiftSchedule.shifts[0].seriesId").entity(String.class).get();
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift WHERE series_id = ?", Long.valueOf(seriesId))).isEqualTo(6);
+		// stored in UTC: 19:00 in Shanghai is 11:00 UTC
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift WHERE series_id = ? AND HOUR(starts_at) = 11",
+				Long.valueOf(seriesId))).isEqualTo(6);
+	}
+
+	@Test
+	void cancelsOneOccurrenceAndThenTheRestOfTheSeries() {
+		LocalDate from = monday.toLocalDate();
+		List<String> ids = schedule(Map.of("daysOfWeek", List.of("FRIDAY", "SATURDAY"), "startTime", "19:00",
+				"endTime", "23:00", "fromDate", from.toString(), "toDate", from.plusWeeks(3).minusDays(1).toString()))
+			.path("shiftSchedule.shifts[*].id").entityList(String.class).get();
+
+		coordinator.documentName("shiftCancel").variable("input", Map.of("shiftId", ids.get(1))).execute()
+			.path("shiftCancel.shifts[*].id").entityList(String.class).containsExactly(ids.get(1))
+			.path("shiftCancel.shifts[0].status").entity(String.class).isEqualTo("CANCELLED");
+		coordinator.documentName("shiftCancel")
+			.variable("input", Map.of("shiftId", ids.get(3), "scope", "THIS_AND_FOLLOWING")).execute()
+			.path("shiftCancel.shifts[*].id").entityList(String.class).containsExactly(ids.get(3), ids.get(4), ids.get(5));
+		coordinator.documentName("shiftCancel").variable("input", Map.of("shiftId", ids.get(1))).execute()
+			.path("shiftCancel.userErrors[0].code").entity(String.class).isEqualTo("SHIFT_CANCELLED");
+
+		List<String> statuses = ids.stream().map(id -> fixtures.jdbc.sql("SELECT status FROM shift WHERE id = ?")
+			.param(Long.valueOf(id)).query(String.class).single()).toList();
+		assertThat(statuses).containsExactly("SCHEDULED", "CANCELLED", "SCHEDULED", "CANCELLED", "CANCELLED", "CANCELLED");
+	}
+
+	@Test
+	void refusesARotaWithoutOccurrencesOrInThePastAndWritesNothing() {
+		int before = shiftsOfTeam();
+		LocalDate from = monday.toLocalDate();
+		schedule(Map.of("daysOfWeek", List.of("SUNDAY"), "startTime", "19:00", "endTime", "23:00",
+				"fromDate", from.toString(), "toDate", from.plusDays(2).toString()))
+			.path("shiftSchedule.userErrors[0].code").entity(String.class).isEqualTo("NO_OCCURRENCES");
+		schedule(Map.of("daysOfWeek", List.of("FRIDAY"), "startTime", "19:00", "endTime", "23:00",
+				"fromDate", "2020-01-01", "toDate", from.toString()))
+			.path("shiftSchedule.userErrors[0].code").entity(String.class).isEqualTo("IN_PAST");
+		assertThat(shiftsOfTeam()).isEqualTo(before);
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_series WHERE team_id = ?", team.id())).isZero();
+	}
+
+	@Test
+	void eachSignUpRuleRefusesWithItsOwnCodeAndWritesNothing() {
+		VolunteerView member = member("张队员", Skill.FIRST_AID);
+		VolunteerView stranger = fixtures.volunteer(tree.county(), village, "路人甲");
+		ShiftView full = shift(0, 1, 1);
+		ShiftView needsDriver = shift(24, 0, 3, Skill.DRIVING);
+		ShiftView open = shift(48, 0, 3);
+		ShiftView cancelled = shift(72, 0, 3);
+		fixtures.roster.cancel(TeamFixtures.admin(tree.county()),
+				new TeamInputs.ShiftCancelInput(cancelled.id(), null, null));
+		VolunteerView other = member("李队员");
+		signUp(full, other).path("shiftSignUp.userErrors").entityList(Object.class).hasSize(0);
+
+		assertRefused(signUp(open, stranger), "NOT_A_MEMBER");
+		assertRefused(signUp(full, member), "SHIFT_FULL");
+		assertRefused(signUp(needsDriver, member), "MISSING_SKILL");
+		assertRefused(signUp(cancelled, member), "SHIFT_CANCELLED");
+		signUp(open, member).path("shiftSignUp.userErrors").entityList(Object.class).hasSize(0);
+		assertRefused(signUp(open, member), "ALREADY_SIGNED_UP");
+
+		ShiftView started = shift(96, 0, 3);
+		fixtures.moveShift(started.id(), Instant.now().minusSeconds(600), Instant.now().plusSeconds(3600));
+		assertRefused(signUp(started, member), "SHIFT_STARTED");
+
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE volunteer_id = ?", member.id())).isEqualTo(1);
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE volunteer_id = ?", stranger.id())).isZero();
+		assertThat(fixtures.count("SELECT signed_up FROM shift WHERE id = ?", full.id())).isEqualTo(1);
+		assertThat(fixtures.count("SELECT signed_up FROM shift WHERE id = ?", needsDriver.id())).isZero();
+	}
+
+	@Test
+	void aVolunteerCannotHoldOverlappingShiftsOnTwoTeams() {
+		TeamView other = fixtures.team(tree.county(), village, "村调解队", TeamKind.MEDIATION);
+		VolunteerView wang = member("王双队");
+		fixtures.join(tree.county(), other, wang);
+		ShiftView patrol = fixtures.shift(tree.county(), team, monday.toInstant(), monday.plusHours(4).toInstant(), 0, 5);
+		ShiftView mediation = fixtures.shift(tree.county(), other, monday.plusHours(2).toInstant(),
+				monday.plusHours(6).toInstant(), 0, 5);
+		ShiftView later = fixtures.shift(tree.county(), other, monday.plusHours(4).toInstant(),
+				monday.plusHours(6).toInstant(), 0, 5);
+
+		signUp(patrol, wang).path("shiftSignUp.userErrors").entityList(Object.class).hasSize(0);
+		assertRefused(signUp(mediation, wang), "OVERLAPPING_SHIFT");
+		signUp(later, wang).path("shiftSignUp.userErrors").entityList(Object.class).hasSize(0);
+		assertThat(fixtures.count("SELECT signed_up FROM shift WHERE id = ?", mediation.id())).isZero();
+	}
+
+	@Test
+	void withdrawingBeforeTheStartGivesThePlaceBack() {
+		VolunteerView zhao = member("赵队员");
+		VolunteerView qian = member("钱队员");
+		ShiftView shift = shift(0, 1, 1);
+		signUp(shift, zhao);
+		coordinator.documentName("shiftWithdraw")
+			.variable("input", Map.of("shiftId", shift.id(), "volunteerId", zhao.id())).execute()
+			.path("shiftWithdraw.signUp.status").entity(String.class).isEqualTo("WITHDRAWN")
+			.path("shiftWithdraw.signUp.shift.signedUpCount").entity(Integer.class).isEqualTo(0);
+		signUp(shift, qian).path("shiftSignUp.signUp.shift.signedUpCount").entity(Integer.class).isEqualTo(1);
+		coordinator.documentName("shiftWithdraw")
+			.variable("input", Map.of("shiftId", shift.id(), "volunteerId", zhao.id())).execute()
+			.path("shiftWithdraw.userErrors[0].code").entity(String.class).isEqualTo("NOT_SIGNED_UP");
+	}
+
+	@Test
+	void ofEightConcurrentSignUpsForTheLastPlaceExactlyOneSucceeds() throws Exception {
+		ShiftView shift = shift(0, 1, 3);
+		signUp(shift, member("先到一")).path("shiftSignUp.userErrors").entityList(Object.class).hasSize(0);
+		signUp(shift, member("先到二")).path("shiftSignUp.userErrors").entityList(Object.class).hasSize(0);
+		List<VolunteerView> racers = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			racers.add(member("抢位" + i));
+		}
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<Outcome<SignUpView>>> results = new ArrayList<>();
+		for (VolunteerView racer : racers) {
+			results.add(pool.submit(() -> {
+				start.await();
+				return fixtures.roster.signUp(TeamFixtures.admin(tree.county()),
+						new ShiftSignUpInput(shift.id(), racer.id()));
+			}));
+		}
+		start.countDown();
+		Map<String, Integer> outcomes = new HashMap<>();
+		for (Future<Outcome<SignUpView>> result : results) {
+			Outcome<SignUpView> outcome = result.get();
+			outcomes.merge(outcome.isOk() ? "OK" : outcome.userErrors().get(0).code(), 1, Integer::sum);
+		}
+		pool.shutdown();
+
+		assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("OK", 1, "SHIFT_FULL", 7));
+		assertThat(fixtures.count("SELECT signed_up FROM shift WHERE id = ?", shift.id())).isEqualTo(3);
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE shift_id = ? AND status = 'SIGNED_UP'",
+				shift.id())).isEqualTo(3);
+	}
+
+	@Test
+	void bulkAttendanceWithAWalkInAndANoShowCompletesTheShiftAndCountsHours() {
+		VolunteerView present = member("到岗甲");
+		VolunteerView noShow = member("缺勤乙");
+		VolunteerView walkIn = member("临时丙");
+		ShiftView shift = shift(0, 1, 3);
+		signUp(shift, present);
+		signUp(shift, noShow);
+		Instant start = Instant.now().minus(Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		fixtures.moveShift(shift.id(), start, start.plus(Duration.ofHours(4)));
+
+		Map<String, Object> presentEntry = Map.of("volunteerId", present.id(), "attendance", "PRESENT");
+		Map<String, Object> walkInEntry = Map.of("volunteerId", walkIn.id(), "attendance", "PRESENT",
+				"checkedInAt", TeamFixtures.at(start.plus(Duration.ofHours(1))).toString(),
+				"checkedOutAt", TeamFixtures.at(start.plus(Duration.ofMinutes(210))).toString());
+		coordinator.documentName("shiftAttendanceRecord")
+			.variable("input", Map.of("shiftId", shift.id(), "entries", List.of(presentEntry, walkInEntry)))
+			.execute()
+			.path("shiftAttendanceRecord.userErrors").entityList(Object.class).hasSize(0)
+			.path("shiftAttendanceRecord.shift.status").entity(String.class).isEqualTo("COMPLETED")
+			.path("shiftAttendanceRecord.shift.signUps[*].attendance").entityList(String.class)
+			.satisfies(list -> assertThat(list).containsExactlyInAnyOrder("PRESENT", "ABSENT", "PRESENT"))
+			.path("shiftAttendanceRecord.shift.signUps[*].walkIn").entityList(Boolean.class)
+			.satisfies(list -> assertThat(list).containsExactlyInAnyOrder(false, false, true))
+			.path("shiftAttendanceRecord.activity.kind").entity(String.class).isEqualTo("PATROL")
+			.path("shiftAttendanceRecord.activity.participantCount").entity(Integer.class).isEqualTo(2)
+			.path("shiftAttendanceRecord.activity.totalHours").entity(Double.class).isEqualTo(6.5);
+
+		coordinator.documentName("shiftAttendanceRecord")
+			.variable("input", Map.of("shiftId", shift.id(), "entries", List.of(presentEntry))).execute()
+			.path("shiftAttendanceRecord.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_COMPLETED");
+
+		LocalDate day = LocalDate.ofInstant(start, BureauClock.ZONE);
+		coordinator.documentName("teamHoursAndRanking")
+			.variable("teamId", team.id()).variable("volunteerId", walkIn.id()).variable("areaId", town.id())
+			.variable("from", day.minusDays(1).toString()).variable("to", day.plusDays(1).toString())
+			.execute()
+			.path("team.hours.hours").entity(Double.class).isEqualTo(6.5)
+			.path("team.hours.volunteers").entity(Integer.class).isEqualTo(2)
+			.path("volunteer.hours.hours").entity(Double.class).isEqualTo(2.5)
+			.path("volunteerRanking[*].volunteer.id").entityList(String.class)
+			.containsExactly(String.valueOf(present.id()), String.valueOf(walkIn.id()))
+			.path("volunteerRanking[*].rank").entityList(Integer.class).containsExactly(1, 2)
+			.path("teamRanking[0].hours").entity(Double.class).isEqualTo(6.5)
+			.path("volunteerHoursInArea.hours").entity(Double.class).isEqualTo(6.5);
+	}
+
+	@Test
+	void attendanceOfAShiftNotYetStartedIsRefusedAndWritesNothing() {
+		VolunteerView member = member("早到丁");
+		ShiftView shift = shift(0, 0, 3);
+		coordinator.documentName("shiftAttendanceRecord")
+			.variable("input", Map.of("shiftId", shift.id(), "entries",
+					List.of(Map.of("volunteerId", member.id(), "attendance", "PRESENT"))))
+			.execute()
+			.path("shiftAttendanceRecord.userErrors[0].code").entity(String.class).isEqualTo("SHIFT_NOT_STARTED");
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE shift_id = ?", shift.id())).isZero();
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE shift_id = ?", shift.id())).isZero();
+	}
+
+	@Test
+	void aResentActivityLogAnswersTheFirstAndAGridMemberLogsOnlyInItsGrid() {
+		AreaView grid = tree.child(village, "小冀村第一网格");
+		AreaView otherGrid = tree.child(village, "小冀村第二网格");
+		VolunteerView volunteer = member("巡逻戊");
+		GraphQlTester gridMember = world.as(tree.account("grid", Role.GRID_MEMBER, grid));
+		Map<String, Object> input = new HashMap<>(Map.of("teamId", team.id(), "kind", "ANTI_FRAUD",
+				"date", LocalDate.now(BureauClock.ZONE).toString(), "areaId", grid.id(), "outcome", "入户宣传防诈骗",
+				"participants", List.of(Map.of("volunteerId", volunteer.id(), "hours", 2.5)),
+				"idempotencyKey", "log-" + System.nanoTime()));
+		String first = gridMember.documentName("shiftActivityLog").variable("input", input).execute()
+			.path("activityLog.userErrors").entityList(Object.class).hasSize(0)
+			.path("activityLog.activity.id").entity(String.class).get();
+		gridMember.documentName("shiftActivityLog").variable("input", input).execute()
+			.path("activityLog.activity.id").entity(String.class).isEqualTo(first);
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE team_id = ?", team.id())).isEqualTo(1);
+
+		input.put("areaId", otherGrid.id());
+		input.put("idempotencyKey", "log-other-" + System.nanoTime());
+		gridMember.documentName("shiftActivityLog").variable("input", input).execute()
+			.errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE team_id = ?", team.id())).isEqualTo(1);
+	}
+
+	private VolunteerView member(String name, Skill... skills) {
+		VolunteerView volunteer = fixtures.volunteer(tree.county(), village, name, skills);
+		fixtures.join(tree.county(), team, volunteer);
+		return volunteer;
+	}
+
+	/** A shift of the team starting {@code hoursAfterMonday} after Monday 19:00, four hours long. */
+	private ShiftView shift(int hoursAfterMonday, int min, int max, Skill... required) {
+		ZonedDateTime start = monday.plusHours(hoursAfterMonday);
+		return fixtures.shift(tree.county(), team, start.toInstant(), start.plusHours(4).toInstant(), min, max, required);
+	}
+
+	private GraphQlTester.Response schedule(Map<String, Object> weekly) {
+		return coordinator.documentName("shiftSchedule")
+			.variable("input", Map.of("teamId", team.id(), "purpose", "NIGHT_MARKET", "maxVolunteers", 6,
+					"minVolunteers", 2, "weekly", weekly))
+			.execute();
+	}
+
+	private GraphQlTester.Response signUp(ShiftView shift, VolunteerView volunteer) {
+		return coordinator.documentName("shiftSignUp")
+			.variable("input", Map.of("shiftId", shift.id(), "volunteerId", volunteer.id())).execute();
+	}
+
+	private static void assertRefused(GraphQlTester.Response response, String code) {
+		response.path("shiftSignUp.signUp").valueIsNull()
+			.path("shiftSignUp.userErrors[0].code").entity(String.class).isEqualTo(code);
+	}
+
+	private int shiftsOfTeam() {
+		return fixtures.count("SELECT COUNT(*) FROM shift WHERE team_id = ?", team.id());
+	}
+}
