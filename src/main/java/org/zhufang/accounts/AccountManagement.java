@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -25,6 +24,7 @@ import org.zhufang.accounts.internal.Account;
 import org.zhufang.accounts.internal.AccountRepository;
 import org.zhufang.accounts.internal.SecurityProperties;
 import org.zhufang.grids.AreaScope;
+import org.zhufang.shared.DataErrors;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.ConflictException;
 import org.zhufang.shared.ForbiddenException;
@@ -143,11 +143,8 @@ public class AccountManagement {
 		try {
 			return transaction.execute(status -> doCreate(caller, input));
 		}
-		catch (DuplicateKeyException ex) {
-			return Outcome.rejected(duplicateUsername());
-		}
 		catch (RuntimeException ex) {
-			if (ex.getCause() instanceof DuplicateKeyException) {
+			if (DataErrors.isDuplicateKey(ex)) {
 				return Outcome.rejected(duplicateUsername());
 			}
 			throw ex;

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,6 +25,7 @@ import org.zhufang.grids.internal.AreaQueries;
 import org.zhufang.grids.internal.AreaRepository;
 import org.zhufang.grids.internal.GridStaffAssignment;
 import org.zhufang.grids.internal.GridStaffRepository;
+import org.zhufang.shared.DataErrors;
 import org.zhufang.shared.BadRequestException;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.ConflictException;
@@ -169,7 +169,7 @@ public class GridNetwork {
 			return transaction.execute(status -> doCreateArea(caller, input));
 		}
 		catch (RuntimeException ex) {
-			if (isDuplicateKey(ex)) {
+			if (DataErrors.isDuplicateKey(ex)) {
 				return Outcome.rejected(duplicateCode(input.code()));
 			}
 			throw ex;
@@ -284,7 +284,7 @@ public class GridNetwork {
 			return transaction.execute(status -> doAssignStaff(caller, input));
 		}
 		catch (RuntimeException ex) {
-			if (isDuplicateKey(ex)) {
+			if (DataErrors.isDuplicateKey(ex)) {
 				return Outcome.rejected(roleTaken(input.role()));
 			}
 			throw ex;
@@ -374,15 +374,6 @@ public class GridNetwork {
 
 	private static UserError roleTaken(StaffRole role) {
 		return UserError.of("role", "ROLE_TAKEN", "The grid already has an active " + role + "; end that assignment first");
-	}
-
-	private static boolean isDuplicateKey(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof DuplicateKeyException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static int orZero(Integer value) {

@@ -39,6 +39,7 @@ import org.zhufang.officers.internal.Station;
 import org.zhufang.officers.internal.StationRepository;
 import org.zhufang.officers.internal.VillageAssignment;
 import org.zhufang.officers.internal.VillageAssignmentRepository;
+import org.zhufang.shared.DataErrors;
 import org.zhufang.shared.BadRequestException;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.ConflictException;
@@ -202,7 +203,7 @@ public class OfficerRoster {
 			return transaction.execute(status -> doRegister(caller, input));
 		}
 		catch (RuntimeException ex) {
-			if (StationRegistry.isDuplicateKey(ex)) {
+			if (DataErrors.isDuplicateKey(ex)) {
 				return Outcome.rejected(duplicateBadge());
 			}
 			throw ex;
@@ -405,7 +406,7 @@ public class OfficerRoster {
 			return transaction.execute(status -> doAssignVillage(caller, input));
 		}
 		catch (RuntimeException ex) {
-			if (StationRegistry.isDuplicateKey(ex) || isLockingFailure(ex)) {
+			if (DataErrors.isDuplicateKey(ex) || isLockingFailure(ex)) {
 				throw new ConflictException("The village's officer was changed meanwhile; reload and try again");
 			}
 			throw ex;

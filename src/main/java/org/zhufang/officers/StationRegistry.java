@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,6 +27,7 @@ import org.zhufang.officers.internal.PoliceOffice;
 import org.zhufang.officers.internal.PoliceOfficeRepository;
 import org.zhufang.officers.internal.Station;
 import org.zhufang.officers.internal.StationRepository;
+import org.zhufang.shared.DataErrors;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.ConflictException;
 import org.zhufang.shared.ForbiddenException;
@@ -251,7 +251,7 @@ public class StationRegistry {
 			return transaction.execute(status -> doCreateOffice(caller, input));
 		}
 		catch (RuntimeException ex) {
-			if (isDuplicateKey(ex)) {
+			if (DataErrors.isDuplicateKey(ex)) {
 				return Outcome.rejected(duplicateOfficeName());
 			}
 			throw ex;
@@ -296,7 +296,7 @@ public class StationRegistry {
 			return transaction.execute(status -> doUpdateOffice(caller, input));
 		}
 		catch (RuntimeException ex) {
-			if (isDuplicateKey(ex)) {
+			if (DataErrors.isDuplicateKey(ex)) {
 				return Outcome.rejected(duplicateOfficeName());
 			}
 			throw ex;
@@ -357,26 +357,9 @@ public class StationRegistry {
 	}
 
 	private static Optional<UserError> duplicateError(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof DuplicateKeyException) {
-				String message = String.valueOf(t.getMessage());
-				if (message.contains("uk_station_town_town")) {
-					return Optional.of(UserError.of("townIds", "TOWN_TAKEN",
-							"A town was given to another station meanwhile"));
-				}
-				return Optional.of(UserError.of("code", "DUPLICATE_CODE", "A station with this code already exists"));
-			}
-		}
-		return Optional.empty();
-	}
-
-	static boolean isDuplicateKey(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof DuplicateKeyException) {
-				return true;
-			}
-		}
-		return false;
+		return DataErrors.duplicateKey(ex).map(duplicate -> String.valueOf(duplicate.getMessage()).contains("uk_station_town_town")
+				? UserError.of("townIds", "TOWN_TAKEN", "A town was given to another station meanwhile")
+				: UserError.of("code", "DUPLICATE_CODE", "A station with this code already exists"));
 	}
 
 	private static UserError duplicateCode(String code) {

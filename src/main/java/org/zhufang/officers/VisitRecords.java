@@ -24,6 +24,7 @@ import org.zhufang.officers.internal.StationRepository;
 import org.zhufang.officers.internal.Visit;
 import org.zhufang.officers.internal.VillageAssignmentRepository;
 import org.zhufang.officers.internal.VisitRepository;
+import org.zhufang.shared.DataErrors;
 import org.zhufang.shared.BadRequestException;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.ForbiddenException;
@@ -134,7 +135,7 @@ public class VisitRecords {
 			return transaction.execute(status -> doLog(caller, input, key));
 		}
 		catch (RuntimeException ex) {
-			if (key != null && StationRegistry.isDuplicateKey(ex)) {
+			if (key != null && DataErrors.isDuplicateKey(ex)) {
 				Optional<Visit> first = transaction.execute(status -> visits.findByKey(caller.subject(), key));
 				if (first.isPresent()) {
 					return replay(caller, first.get().toView(), input);

@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.zhufang.grids.AreaScope;
 import org.zhufang.grids.AreaView;
 import org.zhufang.grids.GridNetwork;
+import org.zhufang.shared.DataErrors;
 import org.zhufang.shared.BadRequestException;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.ForbiddenException;
@@ -149,7 +150,7 @@ public class Activities {
 			return transaction.execute(status -> doLog(caller, input));
 		}
 		catch (RuntimeException ex) {
-			if (Teams.isDuplicateKey(ex) && input.idempotencyKey() != null) {
+			if (DataErrors.isDuplicateKey(ex) && input.idempotencyKey() != null) {
 				return transaction.execute(status -> queries.idByIdempotencyKey(caller.subject(), input.idempotencyKey())
 					.flatMap(queries::activity).map(Outcome::ok).orElseThrow(() -> ex));
 			}

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,6 +17,7 @@ import org.zhufang.grids.AreaScope;
 import org.zhufang.grids.AreaStatus;
 import org.zhufang.grids.AreaView;
 import org.zhufang.grids.GridNetwork;
+import org.zhufang.shared.DataErrors;
 import org.zhufang.shared.BadRequestException;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.ConflictException;
@@ -256,7 +256,7 @@ public class Teams {
 			return transaction.execute(status -> doRegisterVolunteer(caller, input));
 		}
 		catch (RuntimeException ex) {
-			if (isDuplicateKey(ex)) {
+			if (DataErrors.isDuplicateKey(ex)) {
 				return Outcome.rejected(duplicatePhone(input.phone().strip()));
 			}
 			throw ex;
@@ -290,7 +290,7 @@ public class Teams {
 			return transaction.execute(status -> doUpdateVolunteer(caller, input));
 		}
 		catch (RuntimeException ex) {
-			if (isDuplicateKey(ex)) {
+			if (DataErrors.isDuplicateKey(ex)) {
 				return Outcome.rejected(duplicatePhone(input.phone().strip()));
 			}
 			throw ex;
@@ -331,7 +331,7 @@ public class Teams {
 			return transaction.execute(status -> doAddMember(caller, input));
 		}
 		catch (RuntimeException ex) {
-			if (isDuplicateKey(ex)) {
+			if (DataErrors.isDuplicateKey(ex)) {
 				return Outcome.rejected(alreadyMember());
 			}
 			throw ex;
@@ -461,15 +461,6 @@ public class Teams {
 
 	static UserError disbanded(String field) {
 		return UserError.of(field, "TEAM_DISBANDED", "The team is disbanded");
-	}
-
-	static boolean isDuplicateKey(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof DuplicateKeyException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	static String blankToNull(String value) {
