@@ -93,7 +93,7 @@ class DemoDataTests {
 		HttpGraphQlTester officerLi = tester(token("officer.li"));
 		String villageId = officerLi.document("{ areaByCode(code: \"410721100203\") { id villageOfficer { id name phone } } }")
 			.execute()
-			.path("areaByCode.villageOfficer.name").entity(String.class).isEqualTo("李献伟")
+			.path("areaByCode.villageOfficer.name").entity(String.class).isEqualTo("李卫东")
 			.path("areaByCode.villageOfficer.phone").entity(String.class).satisfies(p -> assertThat(p).doesNotContain("*"))
 			.path("areaByCode.id").entity(String.class).get();
 		officerLi.document("mutation($v: ID!) { visitLog(input: {officerId: 1, villageId: $v, address: \"南王庄村3组17号\","

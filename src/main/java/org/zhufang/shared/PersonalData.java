@@ -26,7 +26,7 @@ public final class PersonalData {
 		return maskMiddle(idNumber, 3, 4);
 	}
 
-	/** A resident's name reduced to the surname: {@code 王素琴} becomes {@code 王*}. */
+	/** A resident's name reduced to the surname: {@code 王秀英} becomes {@code 王*}. */
 	public static String maskName(String name) {
 		if (name == null || name.isEmpty()) {
 			return name;

@@ -202,7 +202,7 @@ class AuditTests {
 
 	@Test
 	void auditsAnUnmaskedReadOfGridStaffPhonesAndNotAMaskedOne() {
-		GridStaffView chief = tree.staff(grid, StaffRole.CHIEF, "王素琴", "13812345678");
+		GridStaffView chief = tree.staff(grid, StaffRole.CHIEF, "王秀英", "13812345678");
 		GridStaffView member = tree.staff(grid, StaffRole.MEMBER, "李建国", "13987654321");
 		String viewer = tree.account("viewer", Role.DASHBOARD_VIEWER, county);
 		String viewerId = world.accountId(viewer);

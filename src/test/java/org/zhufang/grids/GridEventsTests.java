@@ -139,7 +139,7 @@ class GridEventsTests {
 
 	@Test
 	void announcesNothingForARefusedRetirementOrCreation(Scenario scenario) {
-		tree.staff(grid, StaffRole.MEMBER, "王素琴", null);
+		tree.staff(grid, StaffRole.MEMBER, "王秀英", null);
 		scenario.stimulate(() -> {
 			assertThat(network.retireArea(admin, new AreaRetireInput(grid.id())).userErrors())
 				.extracting(org.zhufang.shared.UserError::code).containsExactly("HAS_ACTIVE_STAFF");

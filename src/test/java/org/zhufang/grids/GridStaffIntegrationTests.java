@@ -69,7 +69,7 @@ class GridStaffIntegrationTests {
 		assign(deputy)
 			.path("gridStaffAssign.userErrors").entityList(Object.class).hasSize(0)
 			.path("gridStaffAssign.assignment.personKind").entity(String.class).isEqualTo("OFFICER");
-		assign(staffInput(grid, "MEMBER", "王素琴", null))
+		assign(staffInput(grid, "MEMBER", "王秀英", null))
 			.path("gridStaffAssign.userErrors").entityList(Object.class).hasSize(0);
 		assign(staffInput(grid, "EXTRA", "赵志愿", null))
 			.path("gridStaffAssign.userErrors").entityList(Object.class).hasSize(0);
@@ -78,7 +78,7 @@ class GridStaffIntegrationTests {
 			.path("area.gridStaff[*].role").entityList(String.class)
 			.containsExactly("CHIEF", "DEPUTY_CHIEF", "MEMBER", "EXTRA")
 			.path("area.gridStaff[*].displayName").entityList(String.class)
-			.containsExactly("张建国", "李警官", "王素琴", "赵志愿");
+			.containsExactly("张建国", "李警官", "王秀英", "赵志愿");
 		assertThat(activeStaff(grid)).isEqualTo(4);
 	}
 
@@ -115,7 +115,7 @@ class GridStaffIntegrationTests {
 		tree.staff(grid, StaffRole.CHIEF, "张建国", null);
 		assign(staffInput(secondGrid, "CHIEF", "刘长河", null))
 			.path("gridStaffAssign.userErrors").entityList(Object.class).hasSize(0);
-		for (String name : List.of("王素琴", "陈玉兰", "孙国强")) {
+		for (String name : List.of("王秀英", "陈玉兰", "孙国强")) {
 			assign(staffInput(grid, "MEMBER", name, null))
 				.path("gridStaffAssign.userErrors").entityList(Object.class).hasSize(0);
 		}
@@ -123,7 +123,7 @@ class GridStaffIntegrationTests {
 			assign(staffInput(grid, "EXTRA", name, null))
 				.path("gridStaffAssign.userErrors").entityList(Object.class).hasSize(0);
 		}
-		assertThat(activeHolders(grid, "MEMBER")).containsExactlyInAnyOrder("王素琴", "陈玉兰", "孙国强");
+		assertThat(activeHolders(grid, "MEMBER")).containsExactlyInAnyOrder("王秀英", "陈玉兰", "孙国强");
 		assertThat(activeHolders(grid, "EXTRA")).containsExactlyInAnyOrder("退伍老兵马", "企业保安郑");
 		assertThat(activeHolders(secondGrid, "CHIEF")).containsExactly("刘长河");
 	}
@@ -131,7 +131,7 @@ class GridStaffIntegrationTests {
 	@Test
 	void refusesStaffForAnAreaThatIsNotAGridAndWritesNothing() {
 		long before = countAllStaff();
-		assign(staffInput(village, "MEMBER", "王素琴", null))
+		assign(staffInput(village, "MEMBER", "王秀英", null))
 			.path("gridStaffAssign.assignment").valueIsNull()
 			.path("gridStaffAssign.userErrors[0].code").entity(String.class).isEqualTo("NOT_A_GRID")
 			.path("gridStaffAssign.userErrors[0].field").entityList(String.class).containsExactly("input", "gridId");
@@ -144,7 +144,7 @@ class GridStaffIntegrationTests {
 		admin.documentName("areaRetire").variable("input", Map.of("id", retired.id())).execute()
 			.path("areaRetire.area.status").entity(String.class).isEqualTo("RETIRED");
 
-		assign(staffInput(retired, "MEMBER", "王素琴", null))
+		assign(staffInput(retired, "MEMBER", "王秀英", null))
 			.path("gridStaffAssign.assignment").valueIsNull()
 			.path("gridStaffAssign.userErrors[0].code").entity(String.class).isEqualTo("AREA_RETIRED");
 		assertThat(allStaff(retired)).isZero();
@@ -153,7 +153,7 @@ class GridStaffIntegrationTests {
 	@Test
 	void refusesStaffForAnUnknownGridAsNotFoundAndWritesNothing() {
 		long before = countAllStaff();
-		Map<String, Object> input = staffInput(grid, "MEMBER", "王素琴", null);
+		Map<String, Object> input = staffInput(grid, "MEMBER", "王秀英", null);
 		input.put("gridId", 987654321L);
 		assign(input)
 			.path("gridStaffAssign.assignment").valueIsNull()
@@ -164,7 +164,7 @@ class GridStaffIntegrationTests {
 
 	@Test
 	void refusesAStartInTheFutureAndWritesNothing() {
-		Map<String, Object> input = staffInput(grid, "MEMBER", "王素琴", null);
+		Map<String, Object> input = staffInput(grid, "MEMBER", "王秀英", null);
 		input.put("startedOn", today().plusDays(1).toString());
 		assign(input)
 			.path("gridStaffAssign.assignment").valueIsNull()
@@ -175,7 +175,7 @@ class GridStaffIntegrationTests {
 
 	@Test
 	void acceptsAStartInThePast() {
-		Map<String, Object> input = staffInput(grid, "MEMBER", "王素琴", null);
+		Map<String, Object> input = staffInput(grid, "MEMBER", "王秀英", null);
 		input.put("startedOn", "2024-03-01");
 		assign(input)
 			.path("gridStaffAssign.assignment.startedOn").entity(String.class).isEqualTo("2024-03-01");
@@ -183,7 +183,7 @@ class GridStaffIntegrationTests {
 
 	@Test
 	void refusesAnInvalidPhoneAndABlankNameAndWritesNothing() {
-		assign(staffInput(grid, "MEMBER", "王素琴", "12345"))
+		assign(staffInput(grid, "MEMBER", "王秀英", "12345"))
 			.path("gridStaffAssign.assignment").valueIsNull()
 			.path("gridStaffAssign.userErrors[0].code").entity(String.class).isEqualTo("INVALID_FORMAT")
 			.path("gridStaffAssign.userErrors[0].field").entityList(String.class).containsExactly("input", "phone");
@@ -198,7 +198,7 @@ class GridStaffIntegrationTests {
 	@Test
 	void endingKeepsTheAssignmentInTheGridsHistory() {
 		long chief = tree.staff(grid, StaffRole.CHIEF, "张建国", null).id();
-		tree.staff(grid, StaffRole.MEMBER, "王素琴", null);
+		tree.staff(grid, StaffRole.MEMBER, "王秀英", null);
 
 		end(Map.of("assignmentId", chief, "reason", "调任镇综治办"))
 			.path("gridStaffEnd.userErrors").entityList(Object.class).hasSize(0)
@@ -207,9 +207,9 @@ class GridStaffIntegrationTests {
 			.path("gridStaffEnd.assignment.active").entity(Boolean.class).isEqualTo(false);
 
 		admin.documentName("gridStaff").variable("id", grid.id()).execute()
-			.path("area.gridStaff[*].displayName").entityList(String.class).containsExactly("王素琴");
+			.path("area.gridStaff[*].displayName").entityList(String.class).containsExactly("王秀英");
 		admin.documentName("gridStaff").variable("id", grid.id()).variable("includeEnded", true).execute()
-			.path("area.gridStaff[*].displayName").entityList(String.class).containsExactly("王素琴", "张建国")
+			.path("area.gridStaff[*].displayName").entityList(String.class).containsExactly("王秀英", "张建国")
 			.path("area.gridStaff[1].id").entity(String.class).isEqualTo(String.valueOf(chief))
 			.path("area.gridStaff[1].endedOn").entity(String.class).isEqualTo(today().toString())
 			.path("area.gridStaff[1].active").entity(Boolean.class).isEqualTo(false);
@@ -218,7 +218,7 @@ class GridStaffIntegrationTests {
 
 	@Test
 	void refusesToEndAnAssignmentTwiceAndKeepsTheFirstEnd() {
-		Map<String, Object> input = staffInput(grid, "MEMBER", "王素琴", null);
+		Map<String, Object> input = staffInput(grid, "MEMBER", "王秀英", null);
 		input.put("startedOn", today().minusDays(30).toString());
 		long member = Long.parseLong(assign(input).path("gridStaffAssign.assignment.id").entity(String.class).get());
 		LocalDate firstEnd = today().minusDays(10);
@@ -236,7 +236,7 @@ class GridStaffIntegrationTests {
 
 	@Test
 	void refusesToEndAnAssignmentBeforeItStartedAndWritesNothing() {
-		Map<String, Object> input = staffInput(grid, "MEMBER", "王素琴", null);
+		Map<String, Object> input = staffInput(grid, "MEMBER", "王秀英", null);
 		input.put("startedOn", today().minusDays(10).toString());
 		long member = Long.parseLong(assign(input).path("gridStaffAssign.assignment.id").entity(String.class).get());
 
@@ -281,7 +281,7 @@ class GridStaffIntegrationTests {
 		tree.staff(grid, StaffRole.EXTRA, "赵志愿", null);
 		assertThat(complete(grid)).as("extras do not stand in for a member").isFalse();
 
-		tree.staff(grid, StaffRole.MEMBER, "王素琴", null);
+		tree.staff(grid, StaffRole.MEMBER, "王秀英", null);
 		assertThat(complete(grid)).isTrue();
 
 		end(Map.of("assignmentId", chief)).path("gridStaffEnd.userErrors").entityList(Object.class).hasSize(0);
@@ -297,7 +297,7 @@ class GridStaffIntegrationTests {
 
 	@Test
 	void refusesToRetireAGridWithActiveStaffUntilTheyHaveEnded() {
-		long member = tree.staff(grid, StaffRole.MEMBER, "王素琴", null).id();
+		long member = tree.staff(grid, StaffRole.MEMBER, "王秀英", null).id();
 
 		admin.documentName("areaRetire").variable("input", Map.of("id", grid.id())).execute()
 			.path("areaRetire.area").valueIsNull()
@@ -313,7 +313,7 @@ class GridStaffIntegrationTests {
 	@Test
 	void refusesAGridMemberAssigningStaffAsForbiddenAndWritesNothing() {
 		GraphQlTester member = world.as(tree.account("member", Role.GRID_MEMBER, grid));
-		member.documentName("gridStaffAssign").variable("input", staffInput(grid, "MEMBER", "王素琴", null)).execute()
+		member.documentName("gridStaffAssign").variable("input", staffInput(grid, "MEMBER", "王秀英", null)).execute()
 			.errors().satisfy(errors -> assertThat(errors).singleElement()
 				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
 		assertThat(allStaff(grid)).isZero();

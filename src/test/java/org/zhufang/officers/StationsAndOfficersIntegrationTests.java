@@ -108,12 +108,12 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 	void registersOfficersWithUniqueBadgesAndRefusesAChiefOutsideTheirTowns() {
 		GraphQlTester chief = world.as(tree.account("chief", Role.STATION_CHIEF, town));
 		String badge = badge();
-		Map<String, Object> input = new HashMap<>(Map.of("name", "李献伟", "badgeNumber", badge, "kind", "POLICE",
+		Map<String, Object> input = new HashMap<>(Map.of("name", "李卫东", "badgeNumber", badge, "kind", "POLICE",
 				"rank", "一级警长", "phone", "13812345678", "stationId", station.id(), "communityOfficer", true,
 				"joinedOn", "2020-03-01"));
 		chief.documentName("officerRegister").variable("input", input).execute()
 			.path("officerRegister.userErrors").entityList(Object.class).hasSize(0)
-			.path("officerRegister.officer.name").entity(String.class).isEqualTo("李献伟")
+			.path("officerRegister.officer.name").entity(String.class).isEqualTo("李卫东")
 			.path("officerRegister.officer.phone").entity(String.class).isEqualTo("13812345678")
 			.path("officerRegister.officer.status").entity(String.class).isEqualTo("ACTIVE")
 			.path("officerRegister.officer.station.name").entity(String.class).isEqualTo("七里营派出所");
@@ -144,7 +144,7 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 
 	@Test
 	void aTransferEndsTheOfficersVillageAssignmentsAndKeepsTheHistory() {
-		OfficerView officer = officer("刘宏亮", station, true);
+		OfficerView officer = officer("刘建军", station, true);
 		assign(village, officer);
 		String day = LocalDate.now().minusDays(3).toString();
 		admin.documentName("officerTransfer")

@@ -50,20 +50,20 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 
 	@Test
 	void assigningANewOfficerEndsThePreviousAssignmentTheSameDayAndKeepsTheHistory() {
-		OfficerView first = officer("李献伟", station, true);
-		OfficerView second = officer("张晨阳", station, true);
+		OfficerView first = officer("李卫东", station, true);
+		OfficerView second = officer("张晓峰", station, true);
 		String start = LocalDate.now().minusDays(30).toString();
 		admin.documentName("villageOfficerAssign")
 			.variable("input", Map.of("villageId", village.id(), "officerId", first.id(), "startedOn", start)).execute()
 			.path("villageOfficerAssign.assignment.active").entity(Boolean.class).isEqualTo(true)
-			.path("villageOfficerAssign.assignment.officer.name").entity(String.class).isEqualTo("李献伟");
+			.path("villageOfficerAssign.assignment.officer.name").entity(String.class).isEqualTo("李卫东");
 		String today = LocalDate.now().toString();
 		admin.documentName("villageOfficerAssign")
 			.variable("input", Map.of("villageId", village.id(), "officerId", second.id())).execute()
 			.path("villageOfficerAssign.assignment.startedOn").entity(String.class).isEqualTo(today);
 
 		admin.documentName("villageOfficerHistory").variable("id", village.id()).execute()
-			.path("area.villageOfficer.name").entity(String.class).isEqualTo("张晨阳")
+			.path("area.villageOfficer.name").entity(String.class).isEqualTo("张晓峰")
 			.path("area.villageOfficerHistory[*].officer.id").entityList(String.class)
 			.containsExactly(String.valueOf(second.id()), String.valueOf(first.id()))
 			.path("area.villageOfficerHistory[1].endedOn").entity(String.class).isEqualTo(today)
@@ -167,7 +167,7 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 		AreaView third = tree.child(town, "七里营村");
 		AreaView retired = tree.child(town, "已撤村");
 		world.jdbc().sql("UPDATE area SET status = 'RETIRED' WHERE id = ?").param(retired.id()).update();
-		OfficerView officer = officer("李献伟", station, true);
+		OfficerView officer = officer("李卫东", station, true);
 		assign(village, officer);
 		assign(third, officer);
 		admin.documentName("coverage").variable("id", town.id()).execute()
@@ -211,8 +211,8 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 
 	@Test
 	void officersPhonesAreClearForColleaguesMaskedForOthersAndClearReadsAreAuditedOncePerList() {
-		OfficerView officer = officer("李献伟", station, true);
-		officer("张晨阳", station, false);
+		OfficerView officer = officer("李卫东", station, true);
+		officer("张晓峰", station, false);
 		assign(village, officer);
 		GraphQlTester chief = world.as(tree.account("chief", Role.STATION_CHIEF, town));
 		GraphQlTester coordinator = world.as(tree.account("coordinator", Role.TEAM_COORDINATOR, town));

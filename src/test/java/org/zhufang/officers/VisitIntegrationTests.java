@@ -40,7 +40,7 @@ class VisitIntegrationTests extends OfficerFixtures {
 	@BeforeEach
 	void build() {
 		buildCounty();
-		liXianwei = officer("李献伟", station, true);
+		liXianwei = officer("李卫东", station, true);
 		colleague = officer("王磊", station, true);
 		assign(village, liXianwei);
 		officerLi = world.as(tree.account("officer.li", Role.COMMUNITY_OFFICER, village));

@@ -55,7 +55,7 @@ class PersonalDataMaskingTests {
 		AreaView town = tree.child(tree.county(), "七里营镇");
 		village = tree.child(town, "南新村");
 		grid = tree.child(village, "南新村第一网格");
-		wang = tree.staff(grid, StaffRole.CHIEF, "王素琴", "13812345678");
+		wang = tree.staff(grid, StaffRole.CHIEF, "王秀英", "13812345678");
 		ji = tree.staff(grid, StaffRole.MEMBER, "𠮷祥", "0373-5551234");
 		noPhone = tree.staff(grid, StaffRole.EXTRA, "刘志愿", null);
 
@@ -71,13 +71,13 @@ class PersonalDataMaskingTests {
 	// @formatter:off
 	@ParameterizedTest(name = "{0} sees {1}, {2} / {3}, {4}")
 	@CsvSource(delimiter = '|', textBlock = """
-		# role            | 王素琴's phone | 王素琴's name | 𠮷祥's phone  | 𠮷祥's name
-		BUREAU_ADMIN      | 13812345678    | 王素琴        | 0373-5551234  | 𠮷祥
-		STATION_CHIEF     | 13812345678    | 王素琴        | 0373-5551234  | 𠮷祥
-		COMMUNITY_OFFICER | 13812345678    | 王素琴        | 0373-5551234  | 𠮷祥
-		GRID_MEMBER       | 13812345678    | 王素琴        | 0373-5551234  | 𠮷祥
-		TEAM_COORDINATOR  | 138****5678    | 王素琴        | 037*****1234  | 𠮷祥
-		OUTREACH_STAFF    | 138****5678    | 王素琴        | 037*****1234  | 𠮷祥
+		# role            | 王秀英's phone | 王秀英's name | 𠮷祥's phone  | 𠮷祥's name
+		BUREAU_ADMIN      | 13812345678    | 王秀英        | 0373-5551234  | 𠮷祥
+		STATION_CHIEF     | 13812345678    | 王秀英        | 0373-5551234  | 𠮷祥
+		COMMUNITY_OFFICER | 13812345678    | 王秀英        | 0373-5551234  | 𠮷祥
+		GRID_MEMBER       | 13812345678    | 王秀英        | 0373-5551234  | 𠮷祥
+		TEAM_COORDINATOR  | 138****5678    | 王秀英        | 037*****1234  | 𠮷祥
+		OUTREACH_STAFF    | 138****5678    | 王秀英        | 037*****1234  | 𠮷祥
 		DASHBOARD_VIEWER  | 138****5678    | 王*           | 037*****1234  | 𠮷*
 		""")
 	// @formatter:on

@@ -46,7 +46,7 @@ class PersonalDataTests {
 
 	@Test
 	void reducesANameToItsSurnameAndAStar() {
-		assertThat(PersonalData.maskName("王素琴")).isEqualTo("王*");
+		assertThat(PersonalData.maskName("王秀英")).isEqualTo("王*");
 		assertThat(PersonalData.maskName("李")).isEqualTo("李*");
 	}
 

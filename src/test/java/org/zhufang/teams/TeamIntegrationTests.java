@@ -111,7 +111,7 @@ class TeamIntegrationTests {
 	void membershipsKeepHistoryAndAVolunteerMayBeOnTwoTeams() {
 		TeamView mediation = fixtures.team(tree.county(), village, "调解队", TeamKind.MEDIATION);
 		TeamView patrol = fixtures.team(tree.county(), village, "巡逻队", TeamKind.PATROL);
-		VolunteerView wang = fixtures.volunteer(tree.county(), village, "王素琴");
+		VolunteerView wang = fixtures.volunteer(tree.county(), village, "王秀英");
 		coordinator.documentName("teamMemberAdd")
 			.variable("input", Map.of("teamId", mediation.id(), "volunteerId", wang.id(), "role", "LEADER"))
 			.execute()

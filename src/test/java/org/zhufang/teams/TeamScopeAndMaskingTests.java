@@ -48,7 +48,7 @@ class TeamScopeAndMaskingTests {
 		home = tree.child(town, "南新村");
 		AreaView grid = tree.child(home, "南新村第一网格");
 		AreaView otherVillage = tree.child(otherTown, "朝阳社区");
-		wang = fixtures.volunteer(tree.county(), grid, "王素琴");
+		wang = fixtures.volunteer(tree.county(), grid, "王秀英");
 		// lives in the other town but is on a team at home in this one
 		commuter = fixtures.volunteer(tree.county(), otherVillage, "刘通勤");
 		TeamView team = fixtures.team(tree.county(), home, "南新村巡逻队", TeamKind.PATROL);
@@ -64,13 +64,13 @@ class TeamScopeAndMaskingTests {
 	}
 
 	// @formatter:off
-	@ParameterizedTest(name = "{0} reads 王素琴 as {1} / {2}")
+	@ParameterizedTest(name = "{0} reads 王秀英 as {1} / {2}")
 	@CsvSource(delimiter = '|', textBlock = """
-		BUREAU_ADMIN      | CLEAR  | 王素琴
-		STATION_CHIEF     | CLEAR  | 王素琴
-		TEAM_COORDINATOR  | CLEAR  | 王素琴
-		GRID_MEMBER       | MASKED | 王素琴
-		OUTREACH_STAFF    | MASKED | 王素琴
+		BUREAU_ADMIN      | CLEAR  | 王秀英
+		STATION_CHIEF     | CLEAR  | 王秀英
+		TEAM_COORDINATOR  | CLEAR  | 王秀英
+		GRID_MEMBER       | MASKED | 王秀英
+		OUTREACH_STAFF    | MASKED | 王秀英
 		DASHBOARD_VIEWER  | MASKED | 王*
 		""")
 	// @formatter:on

@@ -65,7 +65,7 @@ class DemoAccounts implements ApplicationRunner {
 		List<Demo> demos = List.of(
 				new Demo("admin", Role.BUREAU_ADMIN, List.of("410721")),
 				new Demo("chief.qiliying", Role.STATION_CHIEF, List.of("410721100")),
-				// 七里营村, 南王庄村 and 南新村: the villages of officer 1 (李献伟) of the officers' demo data
+				// 七里营村, 南王庄村 and 南新村: the villages of officer 1 (李卫东) of the officers' demo data
 				new Demo("officer.li", Role.COMMUNITY_OFFICER, List.of("410721100201", "410721100203", "410721100204"),
 						"OFFICER", "1"),
 				new Demo("coordinator.wulao", Role.TEAM_COORDINATOR, List.of("410721100")),

@@ -32,7 +32,7 @@ import org.zhufang.grids.GridNetwork;
  * months of visits. Loaded with batch inserts when the officer tables are empty, after the demo
  * county and accounts.
  * <p>
- * Officer 1 is 李献伟, community officer of 七里营派出所 at 龙华医院警务室, responsible for
+ * Officer 1 is 李卫东, community officer of 七里营派出所 at 龙华医院警务室, responsible for
  * 七里营村, 南王庄村 and 南新村: the villages of the demo account {@code officer.li}, which
  * links to him with {@code personKind=OFFICER, personRef=1}.
  */
@@ -142,7 +142,7 @@ class DemoOfficers implements ApplicationRunner {
 		jdbc.batchUpdate("INSERT INTO police_office (id, station_id, name, area_id, area_path, mode, address, open_24x7,"
 				+ " partner_organisation, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", offices);
 
-		// Officers: 李献伟 first (officer.li), then the stations', then the departments'.
+		// Officers: 李卫东 first (officer.li), then the stations', then the departments'.
 		List<Object[]> officers = new ArrayList<>();
 		List<OfficerRow> rows = new ArrayList<>();
 		long officerId = 1;
@@ -157,22 +157,22 @@ class DemoOfficers implements ApplicationRunner {
 				String rank;
 				String kind = community || i % 2 == 0 ? "POLICE" : "AUXILIARY";
 				if (station == 1 && i == 0) {
-					name = "李献伟";
+					name = "李卫东";
 					office = longhua;
 					rank = "一级警长";
 				}
 				else if (station == 1 && i == spec.community()) {
-					name = "张晨阳";
+					name = "张晓峰";
 					rank = "三级高级警长";
 					kind = "POLICE";
 				}
 				else if (station == 1 && i == spec.community() + 1) {
-					name = "李艳";
+					name = "李秀云";
 					rank = "辅警";
 					kind = "AUXILIARY";
 				}
 				else if (station == 2 && i == 0) {
-					name = "刘宏亮";
+					name = "刘建军";
 					office = xinlianxin;
 					rank = "二级警长";
 				}
