@@ -104,6 +104,28 @@ class DemoDataTests {
 		assertThat(visits).isBetween(300, 2500);
 	}
 
+	@Test
+	void theDemoOutreachReachesALittleOverFiveThousandPeople() {
+		HttpGraphQlTester viewer = tester(token("viewer"));
+		long county = viewer.document("{ areaByCode(code: \"410721\") { id } }").execute()
+			.path("areaByCode.id").entity(Long.class).get();
+		viewer.document("query($id: ID!) { outreachReach(areaId: $id, from: \"2000-01-01\", to: \"2100-01-01\","
+				+ " groupBy: [VENUE_KIND]) { talks peopleReached rows { venueKind peopleReached } }"
+				+ " campaigns(first: 10) { edges { node { name status reach { peopleReached } } } } }")
+			.variable("id", county).execute()
+			.path("outreachReach.talks").entity(Integer.class).isEqualTo(38)
+			.path("outreachReach.peopleReached").entity(Integer.class).isEqualTo(5121)
+			.path("outreachReach.rows[*].venueKind").entityList(String.class).contains("FIELD", "SCHOOL", "NIGHT_MARKET")
+			.path("campaigns.edges[*].node.name").entityList(String.class)
+			.contains("五防宣传宣讲团巡回宣讲", "守护美丽乡村、警民共筑平安", "防校园欺凌、为成长护航")
+			.path("campaigns.edges[*].node.status").entityList(String.class).contains("CLOSED", "ACTIVE");
+		HttpGraphQlTester officerLi = tester(token("officer.li"));
+		officerLi.document("{ talks(filter: {venueKind: FIELD}, first: 100) { edges { node { venueName speakerOfficers { name } } } } }")
+			.execute()
+			.path("talks.edges[*].node.venueName").entityList(String.class).contains("南王庄村草莓园")
+			.path("talks.edges[0].node.speakerOfficers[0].name").entity(String.class).isEqualTo("李献伟");
+	}
+
 	private String token(String username) {
 		Map<?, ?> body = world.http().post().uri("/auth/token").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("username", username, "password", "zhufang-demo"))
