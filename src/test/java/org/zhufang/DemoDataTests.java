@@ -123,7 +123,7 @@ class DemoDataTests {
 		officerLi.document("{ talks(filter: {venueKind: FIELD}, first: 100) { edges { node { venueName speakerOfficers { name } } } } }")
 			.execute()
 			.path("talks.edges[*].node.venueName").entityList(String.class).contains("南王庄村草莓园")
-			.path("talks.edges[0].node.speakerOfficers[0].name").entity(String.class).isEqualTo("李献伟");
+			.path("talks.edges[0].node.speakerOfficers[0].name").entity(String.class).isEqualTo("李卫东");
 	}
 
 	private String token(String username) {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class VisitIntegrationTests extends OfficerFixtures {
 
-	OfficerView liXianwei;
+	OfficerView liWeidong;
 
 	OfficerView colleague;
 
@@ -40,9 +40,9 @@ class VisitIntegrationTests extends OfficerFixtures {
 	@BeforeEach
 	void build() {
 		buildCounty();
-		liXianwei = officer("李卫东", station, true);
+		liWeidong = officer("李卫东", station, true);
 		colleague = officer("王磊", station, true);
-		assign(village, liXianwei);
+		assign(village, liWeidong);
 		officerLi = world.as(tree.account("officer.li", Role.COMMUNITY_OFFICER, village));
 		chief = world.as(tree.account("chief", Role.STATION_CHIEF, town));
 	}
@@ -57,7 +57,7 @@ class VisitIntegrationTests extends OfficerFixtures {
 
 	@Test
 	void aCommunityOfficerLogsVisitsOnlyForTheOfficerResponsibleForTheVillage() {
-		officerLi.documentName("visitLog").variable("input", visit(liXianwei)).execute()
+		officerLi.documentName("visitLog").variable("input", visit(liWeidong)).execute()
 			.path("visitLog.userErrors").entityList(Object.class).hasSize(0)
 			.path("visitLog.visit.address").entity(String.class).isEqualTo("南王庄村3组17号")
 			.path("visitLog.visit.satisfaction").entity(String.class).isEqualTo("VERY_SATISFIED")
@@ -67,7 +67,7 @@ class VisitIntegrationTests extends OfficerFixtures {
 		officerLi.documentName("visitLog").variable("input", visit(colleague)).execute()
 			.path("visitLog.visit").valueIsNull()
 			.path("visitLog.userErrors[0].code").entity(String.class).isEqualTo("NOT_RESPONSIBLE");
-		Map<String, Object> elsewhere = visit(liXianwei);
+		Map<String, Object> elsewhere = visit(liWeidong);
 		elsewhere.put("villageId", otherVillage.id());
 		elsewhere.remove("gridId");
 		officerLi.documentName("visitLog").variable("input", elsewhere).execute()
@@ -85,7 +85,7 @@ class VisitIntegrationTests extends OfficerFixtures {
 		chief.documentName("visitLog").variable("input", visit(outsider)).execute()
 			.path("visitLog.userErrors[0].code").entity(String.class).isEqualTo("OUTSIDE_STATION");
 		world.as(tree.account("coordinator", Role.TEAM_COORDINATOR, town)).documentName("visitLog")
-			.variable("input", visit(liXianwei)).execute()
+			.variable("input", visit(liWeidong)).execute()
 			.errors().satisfy(errors -> assertThat(errors).singleElement()
 				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
 		assertThat(count("visit")).isEqualTo(before);
@@ -94,16 +94,16 @@ class VisitIntegrationTests extends OfficerFixtures {
 	@Test
 	void refusesFutureDatesMissingTargetsTooManyCardsAndForeignGridsWritingNothing() {
 		long before = count("visit");
-		Map<String, Object> input = visit(liXianwei);
+		Map<String, Object> input = visit(liWeidong);
 		input.put("visitedOn", LocalDate.now().plusDays(1).toString());
 		assertCode(input, "IN_FUTURE", "visitedOn");
-		input = visit(liXianwei);
+		input = visit(liWeidong);
 		input.remove("address");
 		assertCode(input, "REQUIRED", "address");
-		input = visit(liXianwei);
+		input = visit(liWeidong);
 		input.put("contactCards", 51);
 		assertCode(input, "TOO_LARGE", "contactCards");
-		input = visit(liXianwei);
+		input = visit(liWeidong);
 		input.put("gridId", tree.child(otherVillage, "朗公庙村第一网格").id());
 		assertCode(input, "GRID_NOT_IN_VILLAGE", "gridId");
 		assertThat(count("visit")).isEqualTo(before);
@@ -111,7 +111,7 @@ class VisitIntegrationTests extends OfficerFixtures {
 
 	@Test
 	void aReSentVisitWithTheSameKeyFromTheSameAccountAnswersTheFirstOne() {
-		Map<String, Object> input = visit(liXianwei);
+		Map<String, Object> input = visit(liWeidong);
 		input.put("idempotencyKey", "phone-7f3a-0001");
 		String first = officerLi.documentName("visitLog").variable("input", input).execute()
 			.path("visitLog.visit.id").entity(String.class).get();
@@ -134,7 +134,7 @@ class VisitIntegrationTests extends OfficerFixtures {
 	@Test
 	void simultaneousReSendsWithOneKeyLogOneVisit() throws Exception {
 		Caller caller = new Caller("race-" + county.code(), "race", Role.BUREAU_ADMIN, List.of(county.id()));
-		VisitLogInput input = new VisitLogInput(liXianwei.id(), village.id(), null, LocalDate.now(), "南王庄村1组1号",
+		VisitLogInput input = new VisitLogInput(liWeidong.id(), village.id(), null, LocalDate.now(), "南王庄村1组1号",
 				null, VisitPurpose.ROUTINE, 0, null, null, null, "race-key-" + county.code());
 		ExecutorService pool = Executors.newFixedThreadPool(6);
 		CountDownLatch start = new CountDownLatch(1);
@@ -159,11 +159,11 @@ class VisitIntegrationTests extends OfficerFixtures {
 	@Test
 	void listsVisitsInTheJurisdictionNewestFirstAndCountsTheFigures() {
 		LocalDate today = LocalDate.now();
-		log(liXianwei, today.minusDays(10), "南王庄村1组1号", null, 3, Satisfaction.VERY_SATISFIED);
-		log(liXianwei, today.minusDays(5), "南王庄村1组1号", null, 0, Satisfaction.NEUTRAL);
-		log(liXianwei, today.minusDays(2), null, "南王庄村村委会", 10, null);
-		log(liXianwei, today.minusDays(1), "南王庄村2组8号", null, 1, Satisfaction.SATISFIED);
-		log(liXianwei, today.minusDays(40), "南王庄村2组9号", null, 5, Satisfaction.DISSATISFIED);
+		log(liWeidong, today.minusDays(10), "南王庄村1组1号", null, 3, Satisfaction.VERY_SATISFIED);
+		log(liWeidong, today.minusDays(5), "南王庄村1组1号", null, 0, Satisfaction.NEUTRAL);
+		log(liWeidong, today.minusDays(2), null, "南王庄村村委会", 10, null);
+		log(liWeidong, today.minusDays(1), "南王庄村2组8号", null, 1, Satisfaction.SATISFIED);
+		log(liWeidong, today.minusDays(40), "南王庄村2组9号", null, 5, Satisfaction.DISSATISFIED);
 		OfficerView other = officer("朗公庙民警", otherStation, true);
 		assign(otherVillage, other);
 		ok(visits.log(system, new VisitLogInput(other.id(), otherVillage.id(), null, today, "朗公庙村1组1号", null,

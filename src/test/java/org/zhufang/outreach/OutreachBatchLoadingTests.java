@@ -48,7 +48,7 @@ class OutreachBatchLoadingTests extends OutreachFixtures {
 		as.documentName("talksWithSpeakersAndCampaigns").variable("first", first)
 			.variable("filter", java.util.Map.of("areaId", town.id())).execute()
 			.path("talks.edges").entityList(Object.class).hasSize(first)
-			.path("talks.edges[0].node.speakerOfficers[0].name").entity(String.class).isEqualTo("李献伟")
+			.path("talks.edges[0].node.speakerOfficers[0].name").entity(String.class).isEqualTo("李卫东")
 			.path("talks.edges[0].node.speakerTeams[0].name").entity(String.class).isEqualTo("五老街长团队")
 			.path("talks.edges[0].node.campaign.reach.peopleReached").entity(Integer.class).satisfies(p -> assertThat(p).isPositive());
 		long used = statements.count() - before;

@@ -74,7 +74,7 @@ abstract class OutreachFixtures {
 
 	AreaView grid;
 
-	OfficerView liXianwei;
+	OfficerView liWeidong;
 
 	OfficerView otherOfficer;
 
@@ -97,9 +97,9 @@ abstract class OutreachFixtures {
 		grid = tree.child(village, "南王庄村第一网格");
 		StationView station = station("七里营派出所", town);
 		StationView otherStation = station("小冀派出所", otherTown);
-		liXianwei = officer("李献伟", station);
+		liWeidong = officer("李卫东", station);
 		otherOfficer = officer("周海涛", otherStation);
-		ok(roster.assignVillage(system, new VillageOfficerAssignInput(village.id(), liXianwei.id(), today.minusDays(300))));
+		ok(roster.assignVillage(system, new VillageOfficerAssignInput(village.id(), liWeidong.id(), today.minusDays(300))));
 		team = ok(teams.createTeam(system, new TeamCreateInput("五老街长团队", TeamKind.MEDIATION, town.id(), "七里营五老调解群", null)));
 		campaign = activeCampaign("反诈宣传进万家", county, List.of(OutreachTheme.ANTI_FRAUD, OutreachTheme.THEFT,
 				OutreachTheme.ANTI_DRUG), 5000);
@@ -130,7 +130,7 @@ abstract class OutreachFixtures {
 	TalkLogInput input(CampaignView in, AreaView where, OffsetDateTime heldAt, int audience, String key,
 			OutreachTheme... themes) {
 		return new TalkLogInput(in.id(), where.id(), heldAt, VenueKind.FIELD, "南王庄村草莓园", TalkFormat.LECTURE,
-				List.of(themes), audience, AudienceKind.RESIDENTS, 20, 3, List.of(liXianwei.id()), List.of(team.id()),
+				List.of(themes), audience, AudienceKind.RESIDENTS, 20, 3, List.of(liWeidong.id()), List.of(team.id()),
 				null, key);
 	}
 
@@ -156,7 +156,7 @@ abstract class OutreachFixtures {
 		input.put("audienceKind", "RESIDENTS");
 		input.put("materials", 80);
 		input.put("appInstalls", 12);
-		input.put("speakerOfficerIds", List.of(liXianwei.id()));
+		input.put("speakerOfficerIds", List.of(liWeidong.id()));
 		input.put("speakerTeamIds", List.of(team.id()));
 		return input;
 	}

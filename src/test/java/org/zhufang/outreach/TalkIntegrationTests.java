@@ -57,7 +57,7 @@ class TalkIntegrationTests extends OutreachFixtures {
 			.path("talkLog.talk.status").entity(String.class).isEqualTo("COUNTED")
 			.path("talkLog.talk.loggedBy").entity(String.class).isEqualTo(county.code() + ".officer.li")
 			.path("talkLog.talk.area.id").entity(String.class).isEqualTo(String.valueOf(grid.id()))
-			.path("talkLog.talk.speakerOfficers[0].name").entity(String.class).isEqualTo("李献伟")
+			.path("talkLog.talk.speakerOfficers[0].name").entity(String.class).isEqualTo("李卫东")
 			.path("talkLog.talk.speakerTeams[0].name").entity(String.class).isEqualTo("五老街长团队");
 		assertThat(count("talk WHERE campaign_id = " + campaign.id())).isEqualTo(1);
 	}
