@@ -128,6 +128,47 @@ class ShiftRosterTests {
 	}
 
 	@Test
+	void eachSchedulingRuleRefusesWithItsOwnCodeAndFieldAndWritesNothing() {
+		LocalDate from = monday.toLocalDate();
+		String start = monday.toOffsetDateTime().toString();
+		Map<String, Object> weekly = Map.of("daysOfWeek", List.of("FRIDAY"), "startTime", "19:00", "endTime", "23:00",
+				"fromDate", from.toString(), "toDate", from.plusWeeks(2).toString());
+
+		assertScheduleRefused(single(Map.of("startsAt", start, "endsAt", monday.plusHours(4).toOffsetDateTime().toString(),
+				"weekly", weekly)), "SINGLE_OR_WEEKLY", "input", "weekly");
+		assertScheduleRefused(single(Map.of("endsAt", start)), "REQUIRED", "input", "startsAt");
+		assertScheduleRefused(single(Map.of("startsAt", start)), "REQUIRED", "input", "endsAt");
+		assertScheduleRefused(single(Map.of("startsAt", start, "endsAt", start)), "ENDS_BEFORE_START", "input", "endsAt");
+		assertScheduleRefused(single(Map.of("startsAt", start, "endsAt", monday.plusHours(25).toOffsetDateTime().toString())),
+				"TOO_LONG", "input", "endsAt");
+		assertScheduleRefused(single(Map.of("startsAt", monday.minusWeeks(3).toOffsetDateTime().toString(),
+				"endsAt", monday.minusWeeks(3).plusHours(2).toOffsetDateTime().toString())), "IN_PAST", "input", "startsAt");
+		assertScheduleRefused(single(Map.of("startsAt", start, "endsAt", monday.plusHours(4).toOffsetDateTime().toString(),
+				"minVolunteers", 7)), "ABOVE_MAXIMUM", "input", "minVolunteers");
+		assertScheduleRefused(schedule(Map.of("daysOfWeek", List.of("FRIDAY"), "startTime", "19:00", "endTime", "23:00",
+				"fromDate", from.toString(), "toDate", from.minusDays(1).toString())),
+				"ENDS_BEFORE_START", "input", "weekly", "toDate");
+		assertScheduleRefused(schedule(Map.of("daysOfWeek", List.of("FRIDAY"), "startTime", "19:00", "endTime", "23:00",
+				"fromDate", from.toString(), "toDate", from.plusDays(367).toString())),
+				"TOO_LONG", "input", "weekly", "toDate");
+		assertScheduleRefused(schedule(Map.of("daysOfWeek", List.of(DayOfWeek.values()).stream().map(Enum::name).toList(),
+				"startTime", "19:00", "endTime", "23:00", "fromDate", from.toString(), "toDate", from.plusWeeks(35).toString())),
+				"TOO_MANY_OCCURRENCES", "input", "weekly", "toDate");
+
+		assertThat(shiftsOfTeam()).isZero();
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_series WHERE team_id = ?", team.id())).isZero();
+	}
+
+	@Test
+	void aWeeklyRotaEndingAtOrBeforeItsStartTimeEndsTheNextDay() {
+		LocalDate from = monday.toLocalDate();
+		schedule(Map.of("daysOfWeek", List.of("MONDAY"), "startTime", "22:00", "endTime", "02:00",
+				"fromDate", from.toString(), "toDate", from.plusDays(6).toString()))
+			.path("shiftSchedule.shifts[*].startsAt").entityList(String.class).containsExactly(from + "T22:00+08:00")
+			.path("shiftSchedule.shifts[*].endsAt").entityList(String.class).containsExactly(from.plusDays(1) + "T02:00+08:00");
+	}
+
+	@Test
 	void eachSignUpRuleRefusesWithItsOwnCodeAndWritesNothing() {
 		VolunteerView member = member("张队员", Skill.FIRST_AID);
 		VolunteerView stranger = fixtures.volunteer(tree.county(), village, "路人甲");
@@ -330,6 +371,18 @@ class ShiftRosterTests {
 	private GraphQlTester.Response signUp(ShiftView shift, VolunteerView volunteer) {
 		return coordinator.documentName("shiftSignUp")
 			.variable("input", Map.of("shiftId", shift.id(), "volunteerId", volunteer.id())).execute();
+	}
+
+	private GraphQlTester.Response single(Map<String, Object> times) {
+		Map<String, Object> input = new HashMap<>(Map.of("teamId", team.id(), "purpose", "PATROL", "maxVolunteers", 6));
+		input.putAll(times);
+		return coordinator.documentName("shiftSchedule").variable("input", input).execute();
+	}
+
+	private static void assertScheduleRefused(GraphQlTester.Response response, String code, String... field) {
+		response.path("shiftSchedule.shifts").valueIsNull()
+			.path("shiftSchedule.userErrors[0].code").entity(String.class).isEqualTo(code)
+			.path("shiftSchedule.userErrors[0].field").entityList(String.class).containsExactly(field);
 	}
 
 	private static void assertRefused(GraphQlTester.Response response, String code) {
