@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhufang.grids.AreaScope;
 import org.zhufang.grids.AreaStatus;
@@ -329,7 +330,12 @@ public class Roster {
 	 * time on every team, while a place is left. Runs in one transaction holding the volunteer's row
 	 * lock, so two sign-ups of one volunteer cannot both pass the overlap check, and takes the place
 	 * with one guarded UPDATE, so the last place cannot be taken twice.
+	 * <p>
+	 * READ COMMITTED: the checks made after the lock must see what the previous holder of the lock
+	 * committed; under REPEATABLE READ they would read the snapshot taken by the first query, before
+	 * the wait, and two overlapping sign-ups of one volunteer could both pass.
 	 */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public Outcome<SignUpView> signUp(Caller caller, ShiftSignUpInput input) {
 		caller.requireRole(TeamAccess.MANAGERS);
 		List<UserError> errors = validator.validate(input);
@@ -389,7 +395,8 @@ public class Roster {
 		return Outcome.ok(assignments.save(assignment).toView());
 	}
 
-	/** Gives a place back before the shift starts. */
+	/** Gives a place back before the shift starts (READ COMMITTED for the reason sign-up is). */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public Outcome<SignUpView> withdraw(Caller caller, ShiftWithdrawInput input) {
 		caller.requireRole(TeamAccess.MANAGERS);
 		List<UserError> errors = validator.validate(input);
