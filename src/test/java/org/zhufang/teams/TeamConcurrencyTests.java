@@ -24,6 +24,7 @@ import org.zhufang.shared.Outcome;
 import org.zhufang.shared.graphql.ErrorKind;
 import org.zhufang.support.IntegrationTest;
 import org.zhufang.support.TestWorld;
+import org.zhufang.teams.TeamInputs.ShiftCancelInput;
 import org.zhufang.teams.TeamInputs.ShiftSignUpInput;
 import org.zhufang.teams.TeamInputs.TeamMemberAddInput;
 import org.zhufang.teams.TeamInputs.VolunteerRegisterInput;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Races the database settles: one volunteer signing up for overlapping shifts at once, one phone
- * registered twice at once, and one membership added twice at once. Each runs the commands on threads released together.
+ * registered twice at once, one membership added twice at once, and sign-ups racing the
+ * cancellation of their shift. Each runs the commands on threads released together.
  */
 @IntegrationTest
 class TeamConcurrencyTests {
@@ -124,6 +126,27 @@ class TeamConcurrencyTests {
 
 		assertThat(race(additions)).containsExactlyInAnyOrderEntriesOf(Map.of("OK", 1, "ALREADY_MEMBER", 5));
 		assertThat(fixtures.count("SELECT COUNT(*) FROM team_membership WHERE volunteer_id = ?", li.id())).isEqualTo(1);
+	}
+
+	@Test
+	void signUpsRacingTheCancellationOfTheirShiftLeaveNobodyOnIt() throws Exception {
+		ShiftView shift = fixtures.shift(tree.county(), patrol, monday.toInstant(), monday.plusHours(4).toInstant(), 0, 10);
+		List<Callable<String>> commands = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			VolunteerView volunteer = fixtures.volunteer(tree.county(), village, "抢报" + i);
+			fixtures.join(tree.county(), patrol, volunteer);
+			commands.add(() -> code(fixtures.roster.signUp(admin, new ShiftSignUpInput(shift.id(), volunteer.id()))));
+		}
+		commands.add(3, () -> code(fixtures.roster.cancel(admin, new ShiftCancelInput(shift.id(), null, null))));
+
+		Map<String, Integer> outcomes = race(commands);
+
+		assertThat(outcomes.keySet()).containsOnly("OK", "SHIFT_CANCELLED");
+		assertThat(fixtures.jdbc.sql("SELECT status FROM shift WHERE id = ?").param(shift.id()).query(String.class).single())
+			.isEqualTo("CANCELLED");
+		assertThat(fixtures.count("SELECT signed_up FROM shift WHERE id = ?", shift.id())).isZero();
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE shift_id = ? AND status = 'SIGNED_UP'",
+				shift.id())).isZero();
 	}
 
 	private static String code(Outcome<?> outcome) {

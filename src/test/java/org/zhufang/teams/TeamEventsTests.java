@@ -178,6 +178,45 @@ class TeamEventsTests {
 	}
 
 	@Test
+	void announcesACorrectedAttendanceOnceWithTheNewFiguresAndNoSecondCompletion(Scenario scenario) {
+		VolunteerView present = member("更正甲");
+		VolunteerView forgotten = member("更正乙");
+		ShiftView shift = fixtures.shift(tree.county(), team, monday.toInstant(), monday.plusHours(4).toInstant(), 1, 5);
+		ok(fixtures.roster.signUp(admin, new ShiftSignUpInput(shift.id(), present.id())));
+		Instant start = Instant.now().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.MINUTES);
+		fixtures.moveShift(shift.id(), start, start.plus(Duration.ofHours(4)));
+		ok(fixtures.roster.recordAttendance(admin, new ShiftAttendanceRecordInput(shift.id(), List.of())));
+		long activityId = fixtures.jdbc.sql("SELECT id FROM activity WHERE shift_id = ?").param(shift.id())
+			.query(Long.class).single();
+
+		scenario.stimulate(() -> fixtures.roster.recordAttendance(admin, new ShiftAttendanceRecordInput(shift.id(),
+				List.of(new AttendanceEntryInput(present.id(), Attendance.PRESENT, null, null),
+						new AttendanceEntryInput(forgotten.id(), Attendance.PRESENT, null,
+								TeamFixtures.at(start.plus(Duration.ofMinutes(90))))))))
+			.andWaitForEventOfType(ShiftAttendanceCorrected.class)
+			.matchingMappedValue(ShiftAttendanceCorrected::shiftId, shift.id())
+			.toArriveAndVerify((event, events) -> {
+				assertThat(event.activityId()).isEqualTo(activityId);
+				assertThat(event.teamId()).isEqualTo(team.id());
+				assertThat(event.areaId()).isEqualTo(town.id());
+				assertThat(event.date()).isEqualTo(LocalDate.ofInstant(start, BureauClock.ZONE));
+				assertThat(event.volunteersPresent()).isEqualTo(2);
+				assertThat(event.hours()).isEqualTo(5.5);
+			});
+		scenario.stimulate(() -> shift.id())
+			.andWaitForStateChange(() -> fixtures.count("SELECT COUNT(*) FROM activity WHERE shift_id = ?", shift.id()),
+					count -> count == 1)
+			.andVerifyEvents(events -> {
+				assertThat(events.ofType(ShiftCompleted.class).matching(e -> e.shiftId() == shift.id()))
+					.as("completed once, when first recorded (absent: no hours)")
+					.singleElement().satisfies(e -> assertThat(e.volunteersPresent()).isZero());
+				assertThat(events.ofType(ActivityLogged.class).matching(e -> e.teamId() == team.id())).hasSize(1);
+				assertThat(events.ofType(ShiftAttendanceCorrected.class).matching(e -> e.shiftId() == shift.id()))
+					.hasSize(1);
+			});
+	}
+
+	@Test
 	void announcesALoggedActivityWithKindAreaDateParticipantsAndHours(Scenario scenario) {
 		VolunteerView zhang = member("张调解");
 		VolunteerView li = member("李调解");
