@@ -126,6 +126,61 @@ class DemoDataTests {
 			.path("talks.edges[0].node.speakerOfficers[0].name").entity(String.class).isEqualTo("李卫东");
 	}
 
+	@Test
+	void theDemoTeamsAreTheOnesTheIssueDescribes() {
+		HttpGraphQlTester admin = tester(token("admin"));
+		admin.document("""
+				{ wulao: teams(filter: {search: "五老街长团队"}) { edges { node { id kind status homeArea { name } } } }
+				  taishan: teams(filter: {search: "泰山志愿服务团队"}) { edges { node { id kind homeArea { name } messagingGroup
+				    members(first: 100) { totalCount } } } }
+				  xiaoji: teams(filter: {kind: PATROL, search: "夜市"}) { edges { node { id homeArea { name } } } } }""")
+			.execute()
+			.path("wulao.edges[*].node.kind").entityList(String.class).containsExactly("MEDIATION")
+			.path("wulao.edges[0].node.homeArea.name").entity(String.class).isEqualTo("七里营镇")
+			.path("taishan.edges[*].node.kind").entityList(String.class).containsExactly("PATROL")
+			.path("taishan.edges[0].node.homeArea.name").entity(String.class).isEqualTo("翟坡镇")
+			.path("taishan.edges[0].node.messagingGroup").entity(String.class).isEqualTo("平安微信群")
+			.path("taishan.edges[0].node.members.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isGreaterThan(50))
+			.path("xiaoji.edges[0].node.homeArea.name").entity(String.class).isEqualTo("小冀镇");
+
+		// the five elders in 五老街长团队, veterans and young people in 泰山
+		assertThat(world.jdbc().sql("""
+				SELECT DISTINCT v.tags FROM volunteer v JOIN team_membership m ON m.volunteer_id = v.id
+				JOIN team t ON t.id = m.team_id WHERE t.name = '五老街长团队'""").query(String.class).list())
+			.anySatisfy(tags -> assertThat(tags).contains("RETIRED_CADRE"))
+			.anySatisfy(tags -> assertThat(tags).contains("TEACHER"))
+			.anySatisfy(tags -> assertThat(tags).contains("MODEL_WORKER"));
+		assertThat(world.jdbc().sql("""
+				SELECT DISTINCT v.tags FROM volunteer v JOIN team_membership m ON m.volunteer_id = v.id
+				JOIN team t ON t.id = m.team_id WHERE t.name = '泰山志愿服务团队'""").query(String.class).list())
+			.contains("VETERAN", "YOUTH");
+
+		// the night-market patrol's weekly summer rota: Friday and Saturday evenings, June to August
+		Map<String, Object> series = world.jdbc().sql("""
+				SELECT s.days_of_week, s.start_time, s.end_time, s.from_date, s.to_date, COUNT(x.id) AS shifts,
+				       SUM(x.status = 'COMPLETED') AS completed
+				FROM shift_series s JOIN team t ON t.id = s.team_id JOIN shift x ON x.series_id = s.id
+				WHERE t.name LIKE '%夜市%' GROUP BY s.id""").query().singleRow();
+		assertThat(series.get("days_of_week")).isEqualTo("FRIDAY,SATURDAY");
+		assertThat(series.get("start_time").toString()).startsWith("19:00");
+		assertThat(series.get("end_time").toString()).startsWith("23:00");
+		assertThat(((java.sql.Date) series.get("from_date")).toLocalDate().getMonthValue()).isEqualTo(6);
+		assertThat(((java.sql.Date) series.get("to_date")).toLocalDate().getMonthValue()).isEqualTo(8);
+		assertThat(((Number) series.get("shifts")).intValue()).isBetween(24, 28);
+		assertThat(((Number) series.get("completed")).intValue()).isPositive();
+
+		// a few hundred volunteers, some on two teams, with attendance and activities
+		int volunteers = world.jdbc().sql("SELECT COUNT(*) FROM volunteer").query(Integer.class).single();
+		assertThat(volunteers).isBetween(200, 1000);
+		int onTwoTeams = world.jdbc().sql("""
+				SELECT COUNT(*) FROM (SELECT volunteer_id FROM team_membership WHERE left_on IS NULL
+				GROUP BY volunteer_id HAVING COUNT(DISTINCT team_id) >= 2) twice""").query(Integer.class).single();
+		assertThat(onTwoTeams).isBetween(5, volunteers / 2);
+		assertThat(world.jdbc().sql("SELECT COUNT(*) FROM shift_assignment WHERE attendance = 'ABSENT'")
+			.query(Integer.class).single()).isPositive();
+		assertThat(world.jdbc().sql("SELECT COUNT(*) FROM activity").query(Integer.class).single()).isGreaterThan(30);
+	}
+
 	private String token(String username) {
 		Map<?, ?> body = world.http().post().uri("/auth/token").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("username", username, "password", "zhufang-demo"))

@@ -223,6 +223,20 @@ public class Activities {
 		return published(activity.toView());
 	}
 
+	/**
+	 * Replaces the participants and hours of the activity a completed shift became, after its
+	 * attendance was recorded again; publishes nothing (the roster announces the correction).
+	 */
+	ActivityView correctShift(Caller caller, ShiftView shift, LocalDate date, Map<Long, BigDecimal> hours) {
+		Optional<Activity> found = activities.findByShiftId(shift.id());
+		if (found.isEmpty()) {
+			return recordShift(caller, shift, date, hours);
+		}
+		Activity activity = found.get();
+		activity.replaceParticipants(hours);
+		return activities.save(activity).toView();
+	}
+
 	private ActivityView published(ActivityView activity) {
 		events.publishEvent(new ActivityLogged(activity.id(), activity.teamId(), activity.kind(), activity.areaId(),
 				activity.date(), activity.participantCount(), activity.totalHours()));

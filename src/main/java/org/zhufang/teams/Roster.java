@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhufang.grids.AreaScope;
 import org.zhufang.grids.AreaStatus;
@@ -329,7 +330,12 @@ public class Roster {
 	 * time on every team, while a place is left. Runs in one transaction holding the volunteer's row
 	 * lock, so two sign-ups of one volunteer cannot both pass the overlap check, and takes the place
 	 * with one guarded UPDATE, so the last place cannot be taken twice.
+	 * <p>
+	 * READ COMMITTED: the checks made after the lock must see what the previous holder of the lock
+	 * committed; under REPEATABLE READ they would read the snapshot taken by the first query, before
+	 * the wait, and two overlapping sign-ups of one volunteer could both pass.
 	 */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public Outcome<SignUpView> signUp(Caller caller, ShiftSignUpInput input) {
 		caller.requireRole(TeamAccess.MANAGERS);
 		List<UserError> errors = validator.validate(input);
@@ -377,6 +383,9 @@ public class Roster {
 					"The volunteer already has a shift at that time"));
 		}
 		if (!queries.takePlace(shift.id())) {
+			if (queries.currentStatus(shift.id()).filter("CANCELLED"::equals).isPresent()) {
+				return Outcome.rejected(UserError.of("shiftId", "SHIFT_CANCELLED", "The shift was cancelled"));
+			}
 			return Outcome.rejected(UserError.of("shiftId", "SHIFT_FULL", "Every place on the shift is taken"));
 		}
 		ShiftAssignment assignment = existing.orElse(null);
@@ -389,7 +398,8 @@ public class Roster {
 		return Outcome.ok(assignments.save(assignment).toView());
 	}
 
-	/** Gives a place back before the shift starts. */
+	/** Gives a place back before the shift starts (READ COMMITTED for the reason sign-up is). */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public Outcome<SignUpView> withdraw(Caller caller, ShiftWithdrawInput input) {
 		caller.requireRole(TeamAccess.MANAGERS);
 		List<UserError> errors = validator.validate(input);
@@ -415,13 +425,12 @@ public class Roster {
 			return Outcome.rejected(UserError.of("shiftId", "SHIFT_STARTED", "Withdrawing is possible only before the start"));
 		}
 		ShiftAssignment assignment = existing.get();
-		boolean heldPlace = !assignment.isWalkIn();
-		assignment.withdraw();
-		SignUpView view = assignments.save(assignment).toView();
-		if (heldPlace) {
+		if (!assignment.isWalkIn()) {
+			// the shift row before the sign-up row: the order cancelling takes its locks in
 			queries.releasePlace(shift.id());
 		}
-		return Outcome.ok(view);
+		assignment.withdraw();
+		return Outcome.ok(assignments.save(assignment).toView());
 	}
 
 	// Attendance
@@ -513,25 +522,30 @@ public class Roster {
 	 * Records the attendance of a whole shift at once and completes it: the listed volunteers as
 	 * given (walk-ins included), everyone else signed up from their check-in and check-out, or
 	 * absent without them. The present volunteers' hours become an activity of the shift's purpose.
+	 * <p>
+	 * Recording a completed shift again corrects it: the listed volunteers' attendance is replaced,
+	 * the others keep what was recorded, and the activity's participants and hours are replaced (not
+	 * added to). A correction publishes {@link ShiftAttendanceCorrected}, not a second
+	 * {@link ShiftCompleted}. The shift's row lock makes a recording and a correction (or two
+	 * corrections) run one after the other; READ COMMITTED so that the second reads what the first
+	 * committed.
 	 */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public Outcome<ShiftAttendance> recordAttendance(Caller caller, ShiftAttendanceRecordInput input) {
 		caller.requireRole(TeamAccess.MANAGERS);
 		List<UserError> errors = validator.validate(input);
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		Optional<ShiftView> found = queries.shift(input.shiftId());
-		if (found.isEmpty()) {
+		if (!queries.lockShift(input.shiftId())) {
 			return Outcome.rejected(UserError.of("shiftId", "NOT_FOUND", "No shift " + input.shiftId()));
 		}
-		ShiftView shift = found.get();
+		ShiftView shift = queries.shift(input.shiftId()).orElseThrow();
 		requireTeam(caller, shift.teamId());
 		if (shift.status() == ShiftStatus.CANCELLED) {
 			return Outcome.rejected(UserError.of("shiftId", "SHIFT_CANCELLED", "The shift was cancelled"));
 		}
-		if (shift.status() == ShiftStatus.COMPLETED) {
-			return Outcome.rejected(UserError.of("shiftId", "ALREADY_COMPLETED", "The shift's attendance is already recorded"));
-		}
+		boolean correcting = shift.status() == ShiftStatus.COMPLETED;
 		Instant now = clock.instant();
 		if (shift.startsAt().isAfter(now)) {
 			return Outcome.rejected(UserError.of("shiftId", "SHIFT_NOT_STARTED", "Attendance is recorded once the shift has started"));
@@ -587,6 +601,10 @@ public class Roster {
 			if (seen.contains(assignment.getVolunteerId()) || !assignment.isSignedUp()) {
 				continue;
 			}
+			if (assignment.getAttendance() != null) {
+				// recorded before: a correction changes only whom it lists
+				continue;
+			}
 			if (assignment.getCheckedInAt() != null) {
 				Instant out = assignment.getCheckedOutAt() != null ? assignment.getCheckedOutAt() : defaultEnd;
 				assignment.record(Attendance.PRESENT, assignment.getCheckedInAt(),
@@ -597,17 +615,25 @@ public class Roster {
 			}
 		}
 		assignments.saveAll(onShift.values());
-		Shift completed = shifts.findById(shift.id()).orElseThrow();
-		completed.complete();
-		shifts.save(completed);
 
 		Map<Long, BigDecimal> hours = new LinkedHashMap<>();
 		onShift.values().stream().filter(a -> a.getAttendance() == Attendance.PRESENT)
 			.forEach(a -> hours.put(a.getVolunteerId(), a.getHours()));
 		LocalDate date = LocalDate.ofInstant(shift.startsAt(), BureauClock.ZONE);
-		ActivityView activity = activities.recordShift(caller, shift, date, hours);
-		events.publishEvent(new ShiftCompleted(shift.id(), shift.teamId(), shift.areaId(), date, hours.size(),
-				activity.totalHours()));
+		ActivityView activity;
+		if (correcting) {
+			activity = activities.correctShift(caller, shift, date, hours);
+			events.publishEvent(new ShiftAttendanceCorrected(shift.id(), activity.id(), shift.teamId(), shift.areaId(),
+					date, hours.size(), activity.totalHours()));
+		}
+		else {
+			Shift completed = shifts.findById(shift.id()).orElseThrow();
+			completed.complete();
+			shifts.save(completed);
+			activity = activities.recordShift(caller, shift, date, hours);
+			events.publishEvent(new ShiftCompleted(shift.id(), shift.teamId(), shift.areaId(), date, hours.size(),
+					activity.totalHours()));
+		}
 		return Outcome.ok(new ShiftAttendance(queries.shift(shift.id()).orElseThrow(), activity));
 	}
 

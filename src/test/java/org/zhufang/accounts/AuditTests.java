@@ -1,5 +1,8 @@
 package org.zhufang.accounts;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +17,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.zhufang.grids.AreaView;
 import org.zhufang.grids.GridStaffView;
 import org.zhufang.grids.StaffRole;
+import org.zhufang.shared.BureauClock;
 import org.zhufang.shared.Role;
 import org.zhufang.support.IntegrationTest;
 import org.zhufang.support.TestWorld;
@@ -80,6 +84,34 @@ class AuditTests {
 			.path("auditEvents.edges[0].node.occurredAt").entity(String.class).satisfies(at -> assertThat(at).endsWith("+08:00"))
 			.path("auditEvents.edges[0].node.targetIds").entityList(String.class)
 			.contains(newId, String.valueOf(village.id()));
+	}
+
+	@Test
+	void recordsTheIdOfEveryRecordInAListPayloadLikeTheShiftsOfAWeeklyRota() {
+		String teamId = asAdmin.documentName("teamCreate")
+			.variable("input", Map.of("name", "审计夜市巡逻队", "kind", "PATROL", "areaId", town.id()))
+			.execute()
+			.path("teamCreate.team.id").entity(String.class).get();
+		LocalDate from = LocalDate.now(BureauClock.ZONE).plusWeeks(1).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+		List<String> shiftIds = asAdmin.documentName("shiftSchedule")
+			.variable("input", Map.of("teamId", teamId, "purpose", "NIGHT_MARKET", "maxVolunteers", 6,
+					"weekly", Map.of("daysOfWeek", List.of("FRIDAY", "SATURDAY"), "startTime", "19:00",
+							"endTime", "23:00", "fromDate", from.toString(), "toDate", from.plusWeeks(2).toString())))
+			.execute()
+			.path("shiftSchedule.userErrors").entityList(Object.class).hasSize(0)
+			.path("shiftSchedule.shifts[*].id").entityList(String.class).hasSize(4).get();
+		asAdmin.documentName("shiftCancel")
+			.variable("input", Map.of("shiftId", shiftIds.get(1), "scope", "THIS_AND_FOLLOWING"))
+			.execute()
+			.path("shiftCancel.shifts[*].id").entityList(String.class).hasSize(3);
+
+		auditEvents(adminId, "shiftSchedule")
+			.path("auditEvents.edges[0].node.outcome").entity(String.class).isEqualTo("OK")
+			.path("auditEvents.edges[0].node.targetIds").entityList(String.class)
+			.satisfies(ids -> assertThat(ids).contains(teamId).containsAll(shiftIds));
+		auditEvents(adminId, "shiftCancel")
+			.path("auditEvents.edges[0].node.targetIds").entityList(String.class)
+			.satisfies(ids -> assertThat(ids).containsExactlyInAnyOrderElementsOf(shiftIds.subList(1, 4)));
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import org.zhufang.support.TestWorld;
 import org.zhufang.teams.TeamInputs.ShiftSignUpInput;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhufang.support.TestWorld.ok;
 
 /**
  * The roster against the real database: weekly rotas in Asia/Shanghai and cancelling within a
@@ -125,6 +126,47 @@ class ShiftRosterTests {
 			.path("shiftSchedule.userErrors[0].code").entity(String.class).isEqualTo("IN_PAST");
 		assertThat(shiftsOfTeam()).isEqualTo(before);
 		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_series WHERE team_id = ?", team.id())).isZero();
+	}
+
+	@Test
+	void eachSchedulingRuleRefusesWithItsOwnCodeAndFieldAndWritesNothing() {
+		LocalDate from = monday.toLocalDate();
+		String start = monday.toOffsetDateTime().toString();
+		Map<String, Object> weekly = Map.of("daysOfWeek", List.of("FRIDAY"), "startTime", "19:00", "endTime", "23:00",
+				"fromDate", from.toString(), "toDate", from.plusWeeks(2).toString());
+
+		assertScheduleRefused(single(Map.of("startsAt", start, "endsAt", monday.plusHours(4).toOffsetDateTime().toString(),
+				"weekly", weekly)), "SINGLE_OR_WEEKLY", "input", "weekly");
+		assertScheduleRefused(single(Map.of("endsAt", start)), "REQUIRED", "input", "startsAt");
+		assertScheduleRefused(single(Map.of("startsAt", start)), "REQUIRED", "input", "endsAt");
+		assertScheduleRefused(single(Map.of("startsAt", start, "endsAt", start)), "ENDS_BEFORE_START", "input", "endsAt");
+		assertScheduleRefused(single(Map.of("startsAt", start, "endsAt", monday.plusHours(25).toOffsetDateTime().toString())),
+				"TOO_LONG", "input", "endsAt");
+		assertScheduleRefused(single(Map.of("startsAt", monday.minusWeeks(3).toOffsetDateTime().toString(),
+				"endsAt", monday.minusWeeks(3).plusHours(2).toOffsetDateTime().toString())), "IN_PAST", "input", "startsAt");
+		assertScheduleRefused(single(Map.of("startsAt", start, "endsAt", monday.plusHours(4).toOffsetDateTime().toString(),
+				"minVolunteers", 7)), "ABOVE_MAXIMUM", "input", "minVolunteers");
+		assertScheduleRefused(schedule(Map.of("daysOfWeek", List.of("FRIDAY"), "startTime", "19:00", "endTime", "23:00",
+				"fromDate", from.toString(), "toDate", from.minusDays(1).toString())),
+				"ENDS_BEFORE_START", "input", "weekly", "toDate");
+		assertScheduleRefused(schedule(Map.of("daysOfWeek", List.of("FRIDAY"), "startTime", "19:00", "endTime", "23:00",
+				"fromDate", from.toString(), "toDate", from.plusDays(367).toString())),
+				"TOO_LONG", "input", "weekly", "toDate");
+		assertScheduleRefused(schedule(Map.of("daysOfWeek", List.of(DayOfWeek.values()).stream().map(Enum::name).toList(),
+				"startTime", "19:00", "endTime", "23:00", "fromDate", from.toString(), "toDate", from.plusWeeks(35).toString())),
+				"TOO_MANY_OCCURRENCES", "input", "weekly", "toDate");
+
+		assertThat(shiftsOfTeam()).isZero();
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_series WHERE team_id = ?", team.id())).isZero();
+	}
+
+	@Test
+	void aWeeklyRotaEndingAtOrBeforeItsStartTimeEndsTheNextDay() {
+		LocalDate from = monday.toLocalDate();
+		schedule(Map.of("daysOfWeek", List.of("MONDAY"), "startTime", "22:00", "endTime", "02:00",
+				"fromDate", from.toString(), "toDate", from.plusDays(6).toString()))
+			.path("shiftSchedule.shifts[*].startsAt").entityList(String.class).containsExactly(from + "T22:00+08:00")
+			.path("shiftSchedule.shifts[*].endsAt").entityList(String.class).containsExactly(from.plusDays(1) + "T02:00+08:00");
 	}
 
 	@Test
@@ -251,9 +293,12 @@ class ShiftRosterTests {
 			.path("shiftAttendanceRecord.activity.participantCount").entity(Integer.class).isEqualTo(2)
 			.path("shiftAttendanceRecord.activity.totalHours").entity(Double.class).isEqualTo(6.5);
 
+		// recording the same again is a correction that changes nothing: the hours count once
 		coordinator.documentName("shiftAttendanceRecord")
 			.variable("input", Map.of("shiftId", shift.id(), "entries", List.of(presentEntry))).execute()
-			.path("shiftAttendanceRecord.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_COMPLETED");
+			.path("shiftAttendanceRecord.userErrors").entityList(Object.class).hasSize(0)
+			.path("shiftAttendanceRecord.activity.totalHours").entity(Double.class).isEqualTo(6.5);
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE shift_id = ?", shift.id())).isEqualTo(1);
 
 		LocalDate day = LocalDate.ofInstant(start, BureauClock.ZONE);
 		coordinator.documentName("teamHoursAndRanking")
@@ -268,6 +313,89 @@ class ShiftRosterTests {
 			.path("volunteerRanking[*].rank").entityList(Integer.class).containsExactly(1, 2)
 			.path("teamRanking[0].hours").entity(Double.class).isEqualTo(6.5)
 			.path("volunteerHoursInArea.hours").entity(Double.class).isEqualTo(6.5);
+	}
+
+	@Test
+	void recordingAttendanceAgainCorrectsItAndReplacesTheActivitysParticipantsAndHours() {
+		VolunteerView wasPresent = member("记错甲");
+		VolunteerView wasAbsent = member("记错乙");
+		VolunteerView untouched = member("未改丙");
+		ShiftView shift = shift(0, 1, 3);
+		signUp(shift, wasPresent);
+		signUp(shift, wasAbsent);
+		signUp(shift, untouched);
+		Instant start = Instant.now().minus(Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		fixtures.moveShift(shift.id(), start, start.plus(Duration.ofHours(4)));
+		ok(fixtures.roster.recordAttendance(TeamFixtures.admin(tree.county()), new TeamInputs.ShiftAttendanceRecordInput(
+				shift.id(), List.of(entry(wasPresent, Attendance.PRESENT, null, null),
+						entry(untouched, Attendance.PRESENT, start, start.plus(Duration.ofHours(2)))))));
+		assertThat(teamHours(start)).isEqualTo(6.0);
+
+		coordinator.documentName("shiftAttendanceRecord")
+			.variable("input", Map.of("shiftId", shift.id(), "entries", List.of(
+					Map.of("volunteerId", wasPresent.id(), "attendance", "ABSENT"),
+					Map.of("volunteerId", wasAbsent.id(), "attendance", "PRESENT",
+							"checkedInAt", TeamFixtures.at(start.plus(Duration.ofMinutes(30))).toString(),
+							"checkedOutAt", TeamFixtures.at(start.plus(Duration.ofMinutes(90))).toString()))))
+			.execute()
+			.path("shiftAttendanceRecord.userErrors").entityList(Object.class).hasSize(0)
+			.path("shiftAttendanceRecord.shift.status").entity(String.class).isEqualTo("COMPLETED")
+			.path("shiftAttendanceRecord.activity.participantCount").entity(Integer.class).isEqualTo(2)
+			.path("shiftAttendanceRecord.activity.totalHours").entity(Double.class).isEqualTo(3.0);
+
+		assertThat(fixtures.jdbc.sql("SELECT volunteer_id, hours FROM activity_participant p JOIN activity a"
+				+ " ON a.id = p.activity_id WHERE a.shift_id = ? ORDER BY volunteer_id").param(shift.id())
+			.query((rs, n) -> rs.getLong(1) + "=" + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()).list())
+			.containsExactly(wasAbsent.id() + "=1", untouched.id() + "=2");
+		assertThat(fixtures.jdbc.sql("SELECT attendance FROM shift_assignment WHERE shift_id = ? ORDER BY volunteer_id")
+			.param(shift.id()).query(String.class).list()).containsExactly("ABSENT", "PRESENT", "PRESENT");
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE shift_id = ?", shift.id())).isEqualTo(1);
+		assertThat(teamHours(start)).isEqualTo(3.0);
+
+		// a correction is still checked: refused entries change nothing
+		coordinator.documentName("shiftAttendanceRecord")
+			.variable("input", Map.of("shiftId", shift.id(), "entries", List.of(
+					Map.of("volunteerId", wasPresent.id(), "attendance", "PRESENT"),
+					Map.of("volunteerId", wasPresent.id(), "attendance", "ABSENT"))))
+			.execute()
+			.path("shiftAttendanceRecord.userErrors[0].code").entity(String.class).isEqualTo("DUPLICATE_ENTRY");
+		assertThat(teamHours(start)).isEqualTo(3.0);
+	}
+
+	@Test
+	void cancellingAShiftOrTheRestOfASeriesReleasesItsVolunteers() {
+		VolunteerView zhao = member("取消甲");
+		VolunteerView qian = member("取消乙");
+		LocalDate from = monday.toLocalDate();
+		List<String> ids = schedule(Map.of("daysOfWeek", List.of("FRIDAY"), "startTime", "19:00", "endTime", "23:00",
+				"fromDate", from.toString(), "toDate", from.plusWeeks(3).minusDays(1).toString()))
+			.path("shiftSchedule.shifts[*].id").entityList(String.class).get();
+		for (String id : ids) {
+			for (VolunteerView volunteer : List.of(zhao, qian)) {
+				ok(fixtures.roster.signUp(TeamFixtures.admin(tree.county()),
+						new ShiftSignUpInput(Long.valueOf(id), volunteer.id())));
+			}
+		}
+
+		coordinator.documentName("shiftCancel").variable("input", Map.of("shiftId", ids.get(0))).execute()
+			.path("shiftCancel.shifts[0].status").entity(String.class).isEqualTo("CANCELLED");
+		assertThat(placesAndSignUps(ids.get(0))).containsExactly(0, 0);
+		assertThat(placesAndSignUps(ids.get(1))).containsExactly(2, 2);
+		coordinator.documentName("shiftCancel")
+			.variable("input", Map.of("shiftId", ids.get(1), "scope", "THIS_AND_FOLLOWING")).execute()
+			.path("shiftCancel.shifts[*].id").entityList(String.class).containsExactly(ids.get(1), ids.get(2));
+		for (String id : ids) {
+			assertThat(placesAndSignUps(id)).containsExactly(0, 0);
+		}
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE volunteer_id IN (?, ?) AND status = 'WITHDRAWN'",
+				zhao.id(), qian.id())).isEqualTo(6);
+
+		// free again: a shift of another team at the same time takes them
+		TeamView other = fixtures.team(tree.county(), village, "村巡逻队", TeamKind.PATROL);
+		fixtures.join(tree.county(), other, zhao);
+		ShiftView cancelled = fixtures.roster.shiftsByIds(List.of(Long.valueOf(ids.get(0)))).get(Long.valueOf(ids.get(0)));
+		ShiftView sameTime = fixtures.shift(tree.county(), other, cancelled.startsAt(), cancelled.endsAt(), 0, 3);
+		signUp(sameTime, zhao).path("shiftSignUp.userErrors").entityList(Object.class).hasSize(0);
 	}
 
 	@Test
@@ -330,6 +458,36 @@ class ShiftRosterTests {
 	private GraphQlTester.Response signUp(ShiftView shift, VolunteerView volunteer) {
 		return coordinator.documentName("shiftSignUp")
 			.variable("input", Map.of("shiftId", shift.id(), "volunteerId", volunteer.id())).execute();
+	}
+
+	private static TeamInputs.AttendanceEntryInput entry(VolunteerView volunteer, Attendance attendance, Instant in,
+			Instant out) {
+		return new TeamInputs.AttendanceEntryInput(volunteer.id(), attendance, TeamFixtures.at(in), TeamFixtures.at(out));
+	}
+
+	private double teamHours(Instant day) {
+		LocalDate date = LocalDate.ofInstant(day, BureauClock.ZONE);
+		return fixtures.activities.hoursOfTeams(List.of(team.id()), date.minusDays(1), date.plusDays(1))
+			.getOrDefault(team.id(), HoursSummary.NONE).hours();
+	}
+
+	/** The places a shift counts as taken, and its sign-ups still on it. */
+	private List<Integer> placesAndSignUps(String shiftId) {
+		return List.of(fixtures.count("SELECT signed_up FROM shift WHERE id = ?", Long.valueOf(shiftId)),
+				fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE shift_id = ? AND status = 'SIGNED_UP'",
+						Long.valueOf(shiftId)));
+	}
+
+	private GraphQlTester.Response single(Map<String, Object> times) {
+		Map<String, Object> input = new HashMap<>(Map.of("teamId", team.id(), "purpose", "PATROL", "maxVolunteers", 6));
+		input.putAll(times);
+		return coordinator.documentName("shiftSchedule").variable("input", input).execute();
+	}
+
+	private static void assertScheduleRefused(GraphQlTester.Response response, String code, String... field) {
+		response.path("shiftSchedule.shifts").valueIsNull()
+			.path("shiftSchedule.userErrors[0].code").entity(String.class).isEqualTo(code)
+			.path("shiftSchedule.userErrors[0].field").entityList(String.class).containsExactly(field);
 	}
 
 	private static void assertRefused(GraphQlTester.Response response, String code) {

@@ -127,7 +127,10 @@ class MutationAudit extends SimplePerformantInstrumentation {
 		return accessor.invoke(record);
 	}
 
-	/** Ids of what a successful mutation returned (the created area, assignment...). */
+	/**
+	 * Ids of what a successful mutation returned: the {@code id} of each record in the payload (the
+	 * created area, assignment...), also of each record in a list (the shifts of a weekly rota).
+	 */
 	private static void collectResultIds(Object payload, List<Object> ids) {
 		if (payload == null || !payload.getClass().isRecord()) {
 			return;
@@ -135,16 +138,28 @@ class MutationAudit extends SimplePerformantInstrumentation {
 		for (RecordComponent component : payload.getClass().getRecordComponents()) {
 			try {
 				Object value = read(component, payload);
-				if (value != null && value.getClass().isRecord()) {
-					for (RecordComponent inner : value.getClass().getRecordComponents()) {
-						if (inner.getName().equals("id")) {
-							ids.add(read(inner, value));
-						}
+				if (value instanceof Collection<?> many) {
+					for (Object element : many) {
+						collectOwnId(element, ids);
 					}
+				}
+				else {
+					collectOwnId(value, ids);
 				}
 			}
 			catch (ReflectiveOperationException ex) {
 				// not an id we can read; the arguments' ids are still recorded
+			}
+		}
+	}
+
+	private static void collectOwnId(Object value, List<Object> ids) throws ReflectiveOperationException {
+		if (value == null || !value.getClass().isRecord()) {
+			return;
+		}
+		for (RecordComponent inner : value.getClass().getRecordComponents()) {
+			if (inner.getName().equals("id")) {
+				ids.add(read(inner, value));
 			}
 		}
 	}

@@ -14,7 +14,10 @@ import org.springframework.data.relational.core.mapping.Table;
 import org.zhufang.teams.ActivityKind;
 import org.zhufang.teams.ActivityView;
 
-/** Something a team did, with each participant's hours. Logged once, never changed. */
+/**
+ * Something a team did, with each participant's hours. Logged once; only the activity a completed
+ * shift became changes, when the shift's attendance is corrected.
+ */
 @Table("activity")
 public class Activity {
 
@@ -71,6 +74,15 @@ public class Activity {
 		hoursByVolunteer.forEach((volunteer, hours) -> activity.participants.add(new Participant(volunteer, hours)));
 		activity.createdAt = now;
 		return activity;
+	}
+
+	/** The participants of a completed shift's activity after its attendance was corrected. */
+	public void replaceParticipants(Map<Long, BigDecimal> hoursByVolunteer) {
+		if (shiftId == null) {
+			throw new IllegalStateException("Only the activity of a shift takes a corrected attendance");
+		}
+		participants = new LinkedHashSet<>();
+		hoursByVolunteer.forEach((volunteer, hours) -> participants.add(new Participant(volunteer, hours)));
 	}
 
 	public double totalHours() {

@@ -29,9 +29,9 @@ import org.zhufang.shared.BureauClock;
 
 /**
  * The demo county's volunteer teams, when there are none yet: 五老街长团队 in 七里营,
- * 泰山志愿服务团队 in 翟坡 with its weekly patrol, a night-market patrol in 小冀 with a summer rota of
- * Friday and Saturday evenings, 300 volunteers (some on two teams), and three months of shifts,
- * attendance and activities. Batch inserts only; runs after the county and the accounts.
+ * 泰山志愿服务团队 in 翟坡 with its weekly patrol, a night-market patrol in 小冀 with a rota of
+ * Friday and Saturday evenings through the latest summer (June to August), 300 volunteers (some on
+ * two teams), and three months of Wednesday patrols and mediations around today. Batch inserts only; runs after the county and the accounts.
  */
 @Component
 @Order(400)
@@ -85,7 +85,11 @@ class DemoTeams implements ApplicationRunner {
 		long[] homes = { qiliying, zhaopo, xiaoji };
 		List<Object[]> volunteers = new ArrayList<>();
 		List<Object[]> memberships = new ArrayList<>();
-		LocalDate joined = LocalDate.now(clock).minusMonths(6);
+		// members since before the latest summer's night markets
+		LocalDate joined = LocalDate.now(clock).minusMonths(6).withDayOfMonth(1);
+		if (joined.getMonthValue() >= 6 && joined.getMonthValue() <= 8) {
+			joined = joined.withMonth(5);
+		}
 		long membershipId = 1;
 		for (int i = 0; i < 300; i++) {
 			int team = i < 60 ? 1 : i < 220 ? 2 : 3;
@@ -118,15 +122,21 @@ class DemoTeams implements ApplicationRunner {
 		Roster roster = new Roster(now);
 		LocalDate today = LocalDate.now(clock);
 		LocalDate from = today.minusWeeks(12).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		// the night market runs in summer: the latest summer's Fridays and Saturdays, June to August
+		int summer = today.isBefore(LocalDate.of(today.getYear(), 6, 1)) ? today.getYear() - 1 : today.getYear();
+		LocalDate summerFrom = LocalDate.of(summer, 6, 1);
+		LocalDate summerTo = LocalDate.of(summer, 8, 31);
 		jdbc.update("""
 				INSERT INTO shift_series (id, team_id, days_of_week, start_time, end_time, from_date, to_date, version,
 				                          created_at) VALUES (1, 3, 'FRIDAY,SATURDAY', '19:00', '23:00', ?, ?, 0, ?)""",
-				Date.valueOf(from), Date.valueOf(today.plusWeeks(8)), now);
-		for (LocalDate day = from; day.isBefore(today.plusWeeks(8)); day = day.plusDays(1)) {
+				Date.valueOf(summerFrom), Date.valueOf(summerTo), now);
+		for (LocalDate day = summerFrom; !day.isAfter(summerTo); day = day.plusDays(1)) {
 			if (day.getDayOfWeek() == DayOfWeek.FRIDAY || day.getDayOfWeek() == DayOfWeek.SATURDAY) {
 				roster.shift(3, 1L, xiaoji, "NIGHT_MARKET", day, LocalTime.of(19, 0), 4, 3, 8,
 						List.of(220L, 221L, 222L, 223L, 224L, 200L + day.getDayOfMonth() % 20));
 			}
+		}
+		for (LocalDate day = from; day.isBefore(today.plusWeeks(8)); day = day.plusDays(1)) {
 			if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY && day.isBefore(today.plusWeeks(4))) {
 				roster.shift(2, null, zhaopo, "PATROL", day, LocalTime.of(19, 30), 3, 4, 10,
 						List.of(61L + day.getDayOfYear() % 100, 62L + day.getDayOfYear() % 100, 63L + day.getDayOfYear() % 100));

@@ -104,12 +104,38 @@ public class RosterQueries {
 			.param("team", teamId).param("from", Sql.ts(from)).query(Long.class).list();
 	}
 
+	/**
+	 * Cancels scheduled shifts and releases everyone on them: the sign-ups (walk-ins included) are
+	 * WITHDRAWN and the places taken back to 0, so the volunteers are free for other shifts at that
+	 * time. The shift rows are locked first, like a sign-up taking a place does, so a sign-up racing
+	 * the cancellation either lands before it (and is released) or finds the shift cancelled.
+	 */
 	public int cancel(Collection<Long> shiftIds) {
 		if (shiftIds.isEmpty()) {
 			return 0;
 		}
-		return jdbc.sql("UPDATE shift SET status = 'CANCELLED', version = version + 1 WHERE id IN (:ids)"
-				+ " AND status = 'SCHEDULED'").param("ids", shiftIds).update();
+		int cancelled = jdbc.sql("UPDATE shift SET status = 'CANCELLED', signed_up = 0, version = version + 1"
+				+ " WHERE id IN (:ids) AND status = 'SCHEDULED'").param("ids", shiftIds).update();
+		jdbc.sql("""
+				UPDATE shift_assignment SET status = 'WITHDRAWN', version = version + 1
+				WHERE shift_id IN (SELECT id FROM shift WHERE id IN (:ids) AND status = 'CANCELLED')
+				  AND status = 'SIGNED_UP'""").param("ids", shiftIds).update();
+		return cancelled;
+	}
+
+	/**
+	 * Locks the shift's row until the transaction ends (recording attendance: a correction waits for
+	 * the recording before it). False when there is no such shift.
+	 */
+	public boolean lockShift(long shiftId) {
+		return jdbc.sql("SELECT id FROM shift WHERE id = :id FOR UPDATE").param("id", shiftId).query(Long.class)
+			.optional().isPresent();
+	}
+
+	/** The shift's status as committed now, not as this transaction first saw it. */
+	public Optional<String> currentStatus(long shiftId) {
+		return jdbc.sql("SELECT status FROM shift WHERE id = :id LOCK IN SHARE MODE").param("id", shiftId)
+			.query(String.class).optional();
 	}
 
 	/** Gives back a leaving member's places on the team's shifts that have not started. */
@@ -122,11 +148,12 @@ public class RosterQueries {
 		if (shifts.isEmpty()) {
 			return 0;
 		}
+		// shift rows first, then sign-ups: the order cancelling takes its locks in
+		jdbc.sql("UPDATE shift SET signed_up = signed_up - 1 WHERE id IN (:shifts) AND signed_up > 0")
+			.param("shifts", shifts).update();
 		jdbc.sql("UPDATE shift_assignment SET status = 'WITHDRAWN', version = version + 1"
 				+ " WHERE volunteer_id = :volunteer AND shift_id IN (:shifts)")
 			.param("volunteer", volunteerId).param("shifts", shifts).update();
-		jdbc.sql("UPDATE shift SET signed_up = signed_up - 1 WHERE id IN (:shifts) AND signed_up > 0")
-			.param("shifts", shifts).update();
 		return shifts.size();
 	}
 
