@@ -190,6 +190,15 @@ public class Activities {
 		}
 		Map<Long, VolunteerView> volunteers = teams.volunteers(
 				input.participants().stream().map(ParticipantInput::volunteerId).collect(Collectors.toSet()));
+		// participants are the team's own members, or volunteers inside the caller's jurisdiction
+		Map<Long, List<MembershipView>> memberships = teams.membershipsOf(volunteers.keySet(), false);
+		for (VolunteerView volunteer : volunteers.values()) {
+			boolean onTheTeam = memberships.getOrDefault(volunteer.id(), List.of()).stream()
+				.anyMatch(membership -> membership.teamId() == input.teamId());
+			if (!onTheTeam) {
+				access.requireSees(caller, volunteer);
+			}
+		}
 		Set<Long> seen = new HashSet<>();
 		Map<Long, BigDecimal> hours = new LinkedHashMap<>();
 		for (int i = 0; i < input.participants().size(); i++) {

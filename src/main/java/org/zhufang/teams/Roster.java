@@ -452,6 +452,8 @@ public class Roster {
 		}
 		ShiftView shift = found.get();
 		requireTeam(caller, shift.teamId());
+		// a walk-in may come from anywhere the caller can see, never from outside it
+		access.requireSees(caller, volunteer.get());
 		Optional<UserError> notOpen = notOpen(shift, "shiftId");
 		if (notOpen.isPresent()) {
 			return Outcome.rejected(notOpen.get());
@@ -552,6 +554,7 @@ public class Roster {
 		}
 		Map<Long, VolunteerView> volunteers = teams.volunteers(
 				input.entries().stream().map(AttendanceEntryInput::volunteerId).collect(Collectors.toSet()));
+		volunteers.values().forEach(volunteer -> access.requireSees(caller, volunteer));
 		Set<Long> seen = new HashSet<>();
 		Instant defaultEnd = shift.endsAt().isAfter(now) ? now : shift.endsAt();
 		Map<Long, Instant[]> times = new LinkedHashMap<>();

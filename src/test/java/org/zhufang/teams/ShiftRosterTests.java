@@ -316,6 +316,33 @@ class ShiftRosterTests {
 	}
 
 	@Test
+	void refusesAWalkInFromOutsideTheCoordinatorsJurisdictionAndWritesNothing() {
+		VolunteerView present = member("本地甲");
+		TestWorld.Tree elsewhere = world.county("外县");
+		AreaView otherTown = elsewhere.child(elsewhere.county(), "外县镇");
+		VolunteerView stranger = fixtures.volunteer(elsewhere.county(), otherTown, "外县志愿者");
+		ShiftView shift = shift(0, 1, 3);
+		signUp(shift, present);
+		Instant start = Instant.now().minus(Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		fixtures.moveShift(shift.id(), start, start.plus(Duration.ofHours(4)));
+		int assignmentsBefore = fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE shift_id = ?", shift.id());
+
+		coordinator.documentName("shiftAttendanceRecord")
+			.variable("input", Map.of("shiftId", shift.id(), "entries", List.of(
+					Map.of("volunteerId", present.id(), "attendance", "PRESENT"),
+					Map.of("volunteerId", stranger.id(), "attendance", "PRESENT"))))
+			.execute()
+			.errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE shift_id = ?", shift.id()))
+			.isEqualTo(assignmentsBefore);
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE shift_id = ?", shift.id())).isZero();
+		assertThat(fixtures.jdbc.sql("SELECT status FROM shift WHERE id = ?").param(shift.id()).query(String.class)
+			.single()).isEqualTo("SCHEDULED");
+	}
+
+	@Test
 	void recordingAttendanceAgainCorrectsItAndReplacesTheActivitysParticipantsAndHours() {
 		VolunteerView wasPresent = member("记错甲");
 		VolunteerView wasAbsent = member("记错乙");

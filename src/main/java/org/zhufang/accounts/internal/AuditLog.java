@@ -37,6 +37,9 @@ public class AuditLog implements PersonalData.RevealLog {
 
 	private static final String CURSOR_KIND = "audit";
 
+	/** The target_ids column's size: whole ids only, the rest counted in the detail. */
+	private static final int MAX_TARGETS = 1000;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -49,7 +52,21 @@ public class AuditLog implements PersonalData.RevealLog {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(String kind, Caller caller, String operation, Collection<?> targetIds, String outcome,
 			String detail) {
-		String targets = targetIds.stream().map(String::valueOf).distinct().collect(Collectors.joining(","));
+		List<String> ids = targetIds.stream().map(String::valueOf).distinct().toList();
+		StringBuilder listed = new StringBuilder();
+		int omitted = 0;
+		for (String id : ids) {
+			if (listed.length() + id.length() + 1 > MAX_TARGETS) {
+				omitted++;
+			}
+			else {
+				listed.append(listed.isEmpty() ? "" : ",").append(id);
+			}
+		}
+		String targets = listed.toString();
+		if (omitted > 0) {
+			detail = (detail == null ? "" : detail + "; ") + omitted + " more ids not listed";
+		}
 		jdbc.sql("""
 				INSERT INTO audit_event (occurred_at, kind, subject, username, role, operation, target_ids, outcome, detail)
 				VALUES (:at, :kind, :subject, :username, :role, :operation, :targets, :outcome, :detail)""")
@@ -59,7 +76,7 @@ public class AuditLog implements PersonalData.RevealLog {
 			.param("username", caller == null ? null : caller.username())
 			.param("role", caller == null ? null : caller.role().name())
 			.param("operation", operation)
-			.param("targets", targets.isEmpty() ? null : truncate(targets, 1000))
+			.param("targets", targets.isEmpty() ? null : targets)
 			.param("outcome", outcome)
 			.param("detail", detail == null ? null : truncate(detail, 500))
 			.update();
