@@ -16,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhufang.shared.ScopeSql;
 import org.zhufang.accounts.AccountInputs.AccountCreateInput;
 import org.zhufang.accounts.AccountInputs.AccountResetPasswordInput;
 import org.zhufang.accounts.AccountInputs.AccountUpdateInput;
@@ -101,11 +102,7 @@ public class AccountManagement {
 		caller.requireRole(Role.BUREAU_ADMIN);
 		Map<String, Object> params = new HashMap<>();
 		List<String> prefixes = scope.prefixes(caller);
-		StringBuilder scopeCondition = new StringBuilder("1 = 0");
-		for (int i = 0; i < prefixes.size(); i++) {
-			scopeCondition.append(" OR s.area_path LIKE :scope").append(i);
-			params.put("scope" + i, prefixes.get(i) + "%");
-		}
+		String scopeCondition = ScopeSql.underAny("s.area_path", prefixes, "scope", params);
 		// An account is listed when none of its scope areas lies outside the caller's.
 		StringBuilder where = new StringBuilder(" WHERE NOT EXISTS (SELECT 1 FROM account_scope s"
 				+ " WHERE s.account_id = a.id AND NOT (" + scopeCondition + "))");
@@ -119,7 +116,7 @@ public class AccountManagement {
 		}
 		if (filter != null && filter.search() != null && !filter.search().isBlank()) {
 			where.append(" AND a.username LIKE :search");
-			params.put("search", "%" + filter.search().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			params.put("search", ScopeSql.containing(filter.search().strip()));
 		}
 		Integer total = withCount
 				? jdbc.sql("SELECT COUNT(*) FROM account a" + where).params(params).query(Integer.class).single() : null;

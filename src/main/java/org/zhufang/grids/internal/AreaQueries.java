@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhufang.shared.ScopeSql;
 import org.zhufang.grids.AreaFilter;
 import org.zhufang.grids.AreaLevel;
 import org.zhufang.grids.AreaStatus;
@@ -96,7 +97,7 @@ public class AreaQueries {
 		Map<String, Object> params = new HashMap<>();
 		params.put("level", level.name());
 		return jdbc.sql("SELECT " + COLUMNS + " FROM area a WHERE a.level = :level AND a.status = 'ACTIVE' AND "
-				+ scopeCondition(prefixes, params) + " ORDER BY a.code").params(params).query(AREA).list();
+				+ ScopeSql.underAny("a.path", prefixes, "scope", params) + " ORDER BY a.code").params(params).query(AREA).list();
 	}
 
 	/**
@@ -106,7 +107,7 @@ public class AreaQueries {
 	public Connection<AreaView> page(AreaFilter filter, String underPrefix, List<String> scopePrefixes,
 			PageRequest page, boolean withCount) {
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder(" WHERE ").append(scopeCondition(scopePrefixes, params));
+		StringBuilder where = new StringBuilder(" WHERE ").append(ScopeSql.underAny("a.path", scopePrefixes, "scope", params));
 		if (filter.level() != null) {
 			where.append(" AND a.level = :level");
 			params.put("level", filter.level().name());
@@ -129,7 +130,7 @@ public class AreaQueries {
 			// with the ascii column would mix collations).
 			boolean ascii = term.chars().allMatch(c -> c < 128);
 			where.append(ascii ? " AND (a.name LIKE :search OR a.code LIKE :search)" : " AND a.name LIKE :search");
-			params.put("search", "%" + escapeLike(term) + "%");
+			params.put("search", ScopeSql.containing(term));
 		}
 		Integer total = withCount
 				? jdbc.sql("SELECT COUNT(*) FROM area a" + where).params(params).query(Integer.class).single() : null;
@@ -205,22 +206,6 @@ public class AreaQueries {
 
 	static String cursorOf(AreaView area) {
 		return Cursor.encode(CURSOR_KIND, area.code());
-	}
-
-	private static String scopeCondition(List<String> prefixes, Map<String, Object> params) {
-		if (prefixes.isEmpty()) {
-			return "1 = 0";
-		}
-		List<String> parts = new ArrayList<>();
-		for (int i = 0; i < prefixes.size(); i++) {
-			parts.add("a.path LIKE :scope" + i);
-			params.put("scope" + i, prefixes.get(i) + "%");
-		}
-		return "(" + String.join(" OR ", parts) + ")";
-	}
-
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private static AreaView area(ResultSet rs) throws SQLException {

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhufang.shared.ScopeSql;
 import org.zhufang.officers.OfficerFilter;
 import org.zhufang.officers.OfficerKind;
 import org.zhufang.officers.OfficerStatus;
@@ -254,7 +255,7 @@ public class OfficerQueries {
 			String term = filter.search().strip();
 			boolean ascii = term.chars().allMatch(c -> c < 128);
 			where.append(ascii ? " AND (o.name LIKE :search OR o.badge_number LIKE :search)" : " AND o.name LIKE :search");
-			params.put("search", "%" + escapeLike(term) + "%");
+			params.put("search", ScopeSql.containing(term));
 		}
 		Integer total = withCount ? count("SELECT COUNT(*) FROM officer o" + where, params) : null;
 		List<OfficerView> rows = pageById("SELECT " + OFFICER_COLUMNS + " FROM officer o" + where, "o", params, page,
@@ -370,7 +371,7 @@ public class OfficerQueries {
 	public Connection<VisitView> visits(VisitFilter filter, String areaPrefix, List<String> scopePrefixes,
 			PageRequest page, boolean withCount) {
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder(" WHERE ").append(pathCondition("v.area_path", scopePrefixes, params, "s"));
+		StringBuilder where = new StringBuilder(" WHERE ").append(ScopeSql.underAny("v.area_path", scopePrefixes, "s", params));
 		if (areaPrefix != null) {
 			where.append(" AND v.area_path LIKE :areaPrefix");
 			params.put("areaPrefix", areaPrefix + "%");
@@ -473,32 +474,7 @@ public class OfficerQueries {
 
 	/** Station towns inside, or containing, the subtrees of these prefixes. */
 	static String stationTownCondition(String alias, List<String> prefixes, Map<String, Object> params) {
-		if (prefixes.isEmpty()) {
-			return "1 = 0";
-		}
-		List<String> parts = new ArrayList<>();
-		for (int i = 0; i < prefixes.size(); i++) {
-			params.put("tLike" + i, prefixes.get(i) + "%");
-			params.put("tPath" + i, prefixes.get(i));
-			parts.add(alias + ".town_path LIKE :tLike" + i + " OR :tPath" + i + " LIKE CONCAT(" + alias + ".town_path, '%')");
-		}
-		return "(" + String.join(" OR ", parts) + ")";
-	}
-
-	static String pathCondition(String column, List<String> prefixes, Map<String, Object> params, String name) {
-		if (prefixes.isEmpty()) {
-			return "1 = 0";
-		}
-		List<String> parts = new ArrayList<>();
-		for (int i = 0; i < prefixes.size(); i++) {
-			parts.add(column + " LIKE :" + name + i);
-			params.put(name + i, prefixes.get(i) + "%");
-		}
-		return "(" + String.join(" OR ", parts) + ")";
-	}
-
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return ScopeSql.insideOrAbove(alias + ".town_path", prefixes, "town", params);
 	}
 
 	private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhufang.shared.ScopeSql;
 import org.zhufang.outreach.AudienceKind;
 import org.zhufang.outreach.CampaignFilter;
 import org.zhufang.outreach.CampaignReachView;
@@ -118,9 +119,9 @@ public class OutreachQueries {
 			throw new BadRequestException("Campaigns are paged forwards only");
 		}
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder(" WHERE ").append(insideOrAbove("c.area_path", scope, "scope", params));
+		StringBuilder where = new StringBuilder(" WHERE ").append(ScopeSql.insideOrAbove("c.area_path", scope, "scope", params));
 		if (filterPath != null) {
-			where.append(" AND ").append(insideOrAbove("c.area_path", List.of(filterPath), "area", params));
+			where.append(" AND ").append(ScopeSql.insideOrAbove("c.area_path", List.of(filterPath), "area", params));
 		}
 		if (filter.theme() != null) {
 			where.append(" AND FIND_IN_SET(:theme, c.themes) > 0");
@@ -205,7 +206,7 @@ public class OutreachQueries {
 			throw new BadRequestException("Talks are paged forwards only");
 		}
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder(" WHERE ").append(underAny("t.area_path", scope, "scope", params));
+		StringBuilder where = new StringBuilder(" WHERE ").append(ScopeSql.underAny("t.area_path", scope, "scope", params));
 		if (underPrefix != null) {
 			where.append(" AND t.area_path LIKE :under");
 			params.put("under", underPrefix + "%");
@@ -264,7 +265,7 @@ public class OutreachQueries {
 		}
 		Map<String, Object> params = new HashMap<>();
 		params.put("owners", ownerIds);
-		String where = " WHERE " + owner.column + " IN (:owners) AND " + underAny("t.area_path", scope, "scope", params);
+		String where = " WHERE " + owner.column + " IN (:owners) AND " + ScopeSql.underAny("t.area_path", scope, "scope", params);
 		Map<Long, Integer> counts = new HashMap<>();
 		if (withCount) {
 			jdbc.sql("SELECT " + owner.column + " AS owner_id, COUNT(*) AS n FROM talk t" + owner.join + where
@@ -419,33 +420,6 @@ public class OutreachQueries {
 
 	private static String talkCursor(TalkView talk) {
 		return Cursor.encode(TALK_CURSOR, talk.heldAt().getEpochSecond() + ":" + talk.id());
-	}
-
-	/** {@code (col LIKE :p0 OR ...)} for scope prefixes; nothing matches an empty scope. */
-	private static String underAny(String column, List<String> prefixes, String name, Map<String, Object> params) {
-		if (prefixes.isEmpty()) {
-			return "1 = 0";
-		}
-		List<String> parts = new ArrayList<>();
-		for (int i = 0; i < prefixes.size(); i++) {
-			parts.add(column + " LIKE :" + name + i);
-			params.put(name + i, prefixes.get(i) + "%");
-		}
-		return "(" + String.join(" OR ", parts) + ")";
-	}
-
-	/** An area path inside one of the prefixes' subtrees, or on the way down to one (above it). */
-	private static String insideOrAbove(String column, List<String> prefixes, String name, Map<String, Object> params) {
-		if (prefixes.isEmpty()) {
-			return "1 = 0";
-		}
-		List<String> parts = new ArrayList<>();
-		for (int i = 0; i < prefixes.size(); i++) {
-			parts.add("(" + column + " LIKE :" + name + i + " OR :" + name + "Path" + i + " LIKE CONCAT(" + column + ", '%'))");
-			params.put(name + i, prefixes.get(i) + "%");
-			params.put(name + "Path" + i, prefixes.get(i));
-		}
-		return "(" + String.join(" OR ", parts) + ")";
 	}
 
 	private static CampaignView campaign(ResultSet rs) throws SQLException {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhufang.shared.ScopeSql;
 import org.zhufang.shared.paging.Connection;
 import org.zhufang.shared.paging.Cursor;
 import org.zhufang.shared.paging.PageRequest;
@@ -116,7 +117,7 @@ public class ActivityQueries {
 	/** Hours of activities in an area (and below) inside the scope. */
 	public HoursSummary hoursIn(String underPrefix, List<String> scope, LocalDate from, LocalDate to) {
 		Map<String, Object> params = areaParams(underPrefix, from, to);
-		String scopeCondition = Sql.underAny("a.area_path", scope, "scope", params);
+		String scopeCondition = ScopeSql.underAny("a.area_path", scope, "scope", params);
 		return jdbc.sql("SELECT COALESCE(SUM(p.hours), 0) AS h, COUNT(DISTINCT a.id) AS n, COUNT(DISTINCT p.volunteer_id) AS v"
 				+ " FROM activity a JOIN activity_participant p ON p.activity_id = a.id"
 				+ " WHERE a.area_path LIKE :under AND " + scopeCondition + " AND a.occurred_on BETWEEN :from AND :to")
@@ -132,7 +133,7 @@ public class ActivityQueries {
 	public List<RankedHours> ranking(boolean teams, String underPrefix, List<String> scope, LocalDate from,
 			LocalDate to, int limit) {
 		Map<String, Object> params = areaParams(underPrefix, from, to);
-		String scopeCondition = Sql.underAny("a.area_path", scope, "scope", params);
+		String scopeCondition = ScopeSql.underAny("a.area_path", scope, "scope", params);
 		String key = teams ? "a.team_id" : "p.volunteer_id";
 		params.put("limit", limit);
 		String sql = "SELECT " + key + " AS id, SUM(p.hours) AS h, COUNT(DISTINCT a.id) AS n,"

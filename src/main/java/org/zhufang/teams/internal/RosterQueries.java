@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhufang.shared.ScopeSql;
 import org.zhufang.teams.Attendance;
 import org.zhufang.teams.ShiftPurpose;
 import org.zhufang.teams.ShiftStatus;
@@ -207,7 +208,7 @@ public class RosterQueries {
 	public List<ShiftView> understaffed(String underPrefix, List<String> scope, Instant from, Instant to, int limit) {
 		Map<String, Object> params = new HashMap<>();
 		String sql = "SELECT " + SHIFT_COLUMNS + " FROM shift s WHERE s.area_path LIKE :under AND "
-				+ Sql.underAny("s.area_path", scope, "scope", params)
+				+ ScopeSql.underAny("s.area_path", scope, "scope", params)
 				+ " AND s.status = 'SCHEDULED' AND s.signed_up < s.min_volunteers AND s.starts_at >= :from"
 				+ " AND s.starts_at < :to ORDER BY s.starts_at, s.id LIMIT :limit";
 		params.put("under", underPrefix + "%");

@@ -14,26 +14,6 @@ final class Sql {
 	private Sql() {
 	}
 
-	/**
-	 * {@code (col LIKE :p0 OR col LIKE :p1 ...)} for the caller's scope prefixes; nothing matches
-	 * an empty scope.
-	 */
-	static String underAny(String column, List<String> prefixes, String name, Map<String, Object> params) {
-		if (prefixes.isEmpty()) {
-			return "1 = 0";
-		}
-		List<String> parts = new ArrayList<>();
-		for (int i = 0; i < prefixes.size(); i++) {
-			parts.add(column + " LIKE :" + name + i);
-			params.put(name + i, prefixes.get(i) + "%");
-		}
-		return "(" + String.join(" OR ", parts) + ")";
-	}
-
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
 	static Timestamp ts(Instant instant) {
 		return instant == null ? null : Timestamp.from(instant);
 	}

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhufang.shared.ScopeSql;
 import org.zhufang.teams.Gender;
 import org.zhufang.teams.MembershipRole;
 import org.zhufang.teams.MembershipView;
@@ -86,7 +87,7 @@ public class TeamQueries {
 	public Connection<TeamView> teamPage(TeamFilter filter, String underPrefix, List<String> scope, PageRequest page,
 			boolean withCount) {
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder(" WHERE ").append(Sql.underAny("t.area_path", scope, "scope", params));
+		StringBuilder where = new StringBuilder(" WHERE ").append(ScopeSql.underAny("t.area_path", scope, "scope", params));
 		if (underPrefix != null) {
 			where.append(" AND t.area_path LIKE :under");
 			params.put("under", underPrefix + "%");
@@ -101,7 +102,7 @@ public class TeamQueries {
 		}
 		if (filter.search() != null && !filter.search().isBlank()) {
 			where.append(" AND (t.name LIKE :search OR t.messaging_group LIKE :search)");
-			params.put("search", "%" + Sql.escapeLike(filter.search().strip()) + "%");
+			params.put("search", ScopeSql.containing(filter.search().strip()));
 		}
 		return page(TEAM_COLUMNS, " FROM team t", "t.id", where, params, page, withCount, TEAM,
 				t -> Cursor.encode(TEAM_CURSOR, String.valueOf(t.id())), TEAM_CURSOR);
@@ -178,10 +179,10 @@ public class TeamQueries {
 	public Connection<VolunteerView> volunteerPage(VolunteerFilter filter, String underPrefix, List<String> scope,
 			boolean searchPhones, PageRequest page, boolean withCount) {
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder(" WHERE (").append(Sql.underAny("v.area_path", scope, "scope", params))
+		StringBuilder where = new StringBuilder(" WHERE (").append(ScopeSql.underAny("v.area_path", scope, "scope", params))
 			.append(" OR EXISTS (SELECT 1 FROM team_membership sm JOIN team st ON st.id = sm.team_id")
 			.append(" WHERE sm.volunteer_id = v.id AND sm.left_on IS NULL AND ")
-			.append(Sql.underAny("st.area_path", scope, "scope", params)).append("))");
+			.append(ScopeSql.underAny("st.area_path", scope, "scope", params)).append("))");
 		if (underPrefix != null) {
 			where.append(" AND v.area_path LIKE :under");
 			params.put("under", underPrefix + "%");
@@ -203,8 +204,8 @@ public class TeamQueries {
 			String term = filter.search().strip();
 			boolean phoneLike = searchPhones && term.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '-');
 			where.append(phoneLike ? " AND (v.name LIKE :search OR v.phone LIKE :phone)" : " AND v.name LIKE :search");
-			params.put("search", "%" + Sql.escapeLike(term) + "%");
-			params.put("phone", Sql.escapeLike(term) + "%");
+			params.put("search", ScopeSql.containing(term));
+			params.put("phone", ScopeSql.escapeLike(term) + "%");
 		}
 		return page(VOLUNTEER_COLUMNS, " FROM volunteer v", "v.id", where, params, page, withCount,
 				VOLUNTEER, v -> Cursor.encode(VOLUNTEER_CURSOR, String.valueOf(v.id())), VOLUNTEER_CURSOR);
