@@ -16,11 +16,24 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param username the name the caller signs in with
  * @param role what the caller may do
  * @param scopeAreaIds the roots of the area subtrees the caller may see
+ * @param personKind OFFICER or VOLUNTEER when the account belongs to a person of those modules
+ * @param personRef the id of that person in its module
  */
-public record Caller(String subject, String username, Role role, List<Long> scopeAreaIds) {
+public record Caller(String subject, String username, Role role, List<Long> scopeAreaIds, String personKind,
+		String personRef) {
 
 	public Caller {
 		scopeAreaIds = List.copyOf(scopeAreaIds);
+	}
+
+	/** A caller not linked to any officer or volunteer. */
+	public Caller(String subject, String username, Role role, List<Long> scopeAreaIds) {
+		this(subject, username, role, scopeAreaIds, null, null);
+	}
+
+	/** Whether the caller is this person (an account linked to the officer or volunteer). */
+	public boolean isPerson(String kind, Object ref) {
+		return kind.equals(personKind) && ref != null && String.valueOf(ref).equals(personRef);
 	}
 
 	/** The caller of the current request; fails as UNAUTHORIZED when nobody is signed in. */

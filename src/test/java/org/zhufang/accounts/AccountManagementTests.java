@@ -202,6 +202,27 @@ class AccountManagementTests {
 	}
 
 	@Test
+	void aPasswordResetEndsEveryTokenIssuedBeforeItEvenInTheSameSecond() {
+		String officer = tree.account("stolen", Role.COMMUNITY_OFFICER, village);
+		String oldToken = world.signIn(officer);
+		world.withToken(oldToken).document("{ me { username } }").execute().path("me.username").entity(String.class)
+			.isEqualTo(officer);
+
+		asAdmin.documentName("accountResetPassword")
+			.variable("input", Map.of("id", world.accountId(officer), "newPassword", NEW_PASSWORD))
+			.execute()
+			.path("accountResetPassword.userErrors").entityList(Object.class).hasSize(0);
+
+		world.http().post().uri("/graphql").header("Authorization", "Bearer " + oldToken)
+			.header("Content-Type", "application/json").bodyValue(Map.of("query", "{ me { username } }"))
+			.exchange().expectStatus().isUnauthorized();
+		String newToken = world.requestToken(officer, NEW_PASSWORD).expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody().get("access_token").toString();
+		world.withToken(newToken).document("{ me { username } }").execute().path("me.username").entity(String.class)
+			.isEqualTo(officer);
+	}
+
+	@Test
 	void refusesAPasswordResetByANonAdminAndKeepsTheOldPassword() {
 		String chief = tree.account("chief", Role.STATION_CHIEF, town);
 		String officer = tree.account("officer", Role.COMMUNITY_OFFICER, village);

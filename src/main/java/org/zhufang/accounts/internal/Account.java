@@ -44,6 +44,9 @@ public class Account {
 
 	private Instant passwordChangedAt;
 
+	/** Goes up with every password change; tokens carry it, so older tokens stop working. */
+	private int tokenGeneration;
+
 	Account() {
 	}
 
@@ -91,6 +94,7 @@ public class Account {
 	public void setPasswordHash(String newHash, Instant now) {
 		passwordHash = newHash;
 		passwordChangedAt = now;
+		tokenGeneration++;
 		updatedAt = now;
 	}
 
@@ -112,6 +116,10 @@ public class Account {
 
 	public Integer getVersion() {
 		return version;
+	}
+
+	public int getTokenGeneration() {
+		return tokenGeneration;
 	}
 
 	public Role getRole() {

@@ -1,7 +1,5 @@
 package org.zhufang.accounts.internal;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +24,9 @@ import org.zhufang.shared.Role;
  */
 @Component
 class CallerResolver implements Converter<Jwt, AbstractAuthenticationToken> {
+
+	/** The claim of standalone tokens holding the account's token generation (see TokenIssuer). */
+	static final String GENERATION_CLAIM = "gen";
 
 	private final SecurityProperties properties;
 
@@ -53,20 +54,21 @@ class CallerResolver implements Converter<Jwt, AbstractAuthenticationToken> {
 		catch (NumberFormatException ex) {
 			throw new InvalidBearerTokenException("Unknown account");
 		}
-		// A token issued before the password last changed no longer counts (JWT times are whole
-		// seconds, so the change is compared at that precision).
-		Instant issuedAt = jwt.getIssuedAt() == null ? Instant.EPOCH : jwt.getIssuedAt();
+		// A token from before the password last changed carries an older generation: it no longer counts.
+		Object generationClaim = jwt.getClaim(GENERATION_CLAIM);
+		long generation = generationClaim instanceof Number n ? n.longValue() : -1;
 		List<Caller> found = jdbc.sql("""
-				SELECT a.id, a.username, a.role, a.enabled, a.password_changed_at,
+				SELECT a.id, a.username, a.role, a.enabled, a.token_generation, a.person_kind, a.person_ref,
 				       GROUP_CONCAT(s.area_id ORDER BY s.area_id) AS scopes
 				FROM account a LEFT JOIN account_scope s ON s.account_id = a.id
-				WHERE a.id = :id GROUP BY a.id, a.username, a.role, a.enabled, a.password_changed_at""")
+				WHERE a.id = :id
+				GROUP BY a.id, a.username, a.role, a.enabled, a.token_generation, a.person_kind, a.person_ref""")
 			.param("id", accountId)
 			.query((rs, n) -> {
-				Instant passwordChanged = rs.getTimestamp("password_changed_at").toInstant().truncatedTo(ChronoUnit.SECONDS);
-				boolean valid = rs.getBoolean("enabled") && !issuedAt.isBefore(passwordChanged);
+				boolean valid = rs.getBoolean("enabled") && rs.getLong("token_generation") == generation;
 				return valid ? new Caller(rs.getString("id"), rs.getString("username"),
-						Role.valueOf(rs.getString("role")), parseIds(rs.getString("scopes"))) : null;
+						Role.valueOf(rs.getString("role")), parseIds(rs.getString("scopes")), rs.getString("person_kind"),
+						rs.getString("person_ref")) : null;
 			})
 			.list();
 		if (found.isEmpty() || found.get(0) == null) {
@@ -89,7 +91,8 @@ class CallerResolver implements Converter<Jwt, AbstractAuthenticationToken> {
 			throw new InvalidBearerTokenException("The token carries no known scope area");
 		}
 		String username = jwt.getClaimAsString(claims.username());
-		return new Caller(jwt.getSubject(), username == null ? jwt.getSubject() : username, role, scope);
+		return new Caller(jwt.getSubject(), username == null ? jwt.getSubject() : username, role, scope,
+				jwt.getClaimAsString(claims.personKind()), jwt.getClaimAsString(claims.personRef()));
 	}
 
 	private static Role roleOf(Object claim) {

@@ -34,7 +34,8 @@ public record SecurityProperties(@DefaultValue("STANDALONE") Mode mode, @Default
 	 * @param scopeKind whether the scope claim holds area ids (ID) or area codes (CODE)
 	 */
 	public record Claims(@DefaultValue("role") String role, @DefaultValue("scope_areas") String scope,
-			@DefaultValue("ID") ScopeKind scopeKind, @DefaultValue("preferred_username") String username) {
+			@DefaultValue("ID") ScopeKind scopeKind, @DefaultValue("preferred_username") String username,
+			@DefaultValue("person_kind") String personKind, @DefaultValue("person_ref") String personRef) {
 	}
 
 	public enum ScopeKind {

@@ -101,6 +101,7 @@ public class TokenIssuer {
 			.claim(properties.claims().username(), signedIn.getUsername())
 			.claim(properties.claims().role(), signedIn.getRole().name())
 			.claim(properties.claims().scope(), signedIn.scopeAreaIds())
+			.claim(CallerResolver.GENERATION_CLAIM, signedIn.getTokenGeneration())
 			.build();
 		String token = jwt.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
 			.getTokenValue();
