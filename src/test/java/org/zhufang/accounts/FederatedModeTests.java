@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zhufang.security.mode=FEDERATED", "zhufang.security.claims.scope-kind=CODE",
-				"zhufang.security.claims.role=zhufang_role", "zhufang.demo-data.enabled=false" })
+				"zhufang.security.claims.role=zhufang_role", "zhufang.demo-data.enabled=false",
+				"spring.security.oauth2.resourceserver.jwt.audiences=zhufang-api" })
 @Import({ EmbeddedDatabaseConfiguration.class, TestSupportConfiguration.class })
 class FederatedModeTests {
 
@@ -146,6 +147,15 @@ class FederatedModeTests {
 	}
 
 	@Test
+	void refusesATokenIssuedForAnotherAudience() {
+		Map<String, Object> claims = Map.of("zhufang_role", "BUREAU_ADMIN", "scope_areas", List.of(county.code()));
+		assertStatus(sign(issuerKey, "kc-other-app", claims), 200);
+		Map<String, Object> elsewhere = new java.util.HashMap<>(claims);
+		elsewhere.put("aud", "another-app");
+		assertStatus(sign(issuerKey, "kc-other-app", elsewhere), 401);
+	}
+
+	@Test
 	void refusesATokenWithoutAKnownRoleInTheConfiguredClaim() {
 		assertStatus(sign(issuerKey, "kc-janitor", Map.of("zhufang_role", "JANITOR",
 				"scope_areas", List.of(town.code()))), 401);
@@ -193,6 +203,7 @@ class FederatedModeTests {
 		JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
 			.issuer("https://sso.example.test/realms/zhufang")
 			.subject(subject)
+			.audience("zhufang-api")
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(600)));
 		claims.forEach(set::claim);
