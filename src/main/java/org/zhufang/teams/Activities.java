@@ -90,13 +90,14 @@ public class Activities {
 
 	// Reading
 
+	/** Each team's activities, latest first: only teams at home inside the caller's jurisdiction have any. */
 	@Transactional(readOnly = true)
-	public Map<Long, Connection<ActivityView>> activitiesOf(Collection<Long> teamIds, PageRequest page,
+	public Map<Long, Connection<ActivityView>> activitiesOf(Caller caller, Collection<Long> teamIds, PageRequest page,
 			boolean withCount) {
 		if (page.backwards()) {
 			throw new BadRequestException("Activities are paged forwards only");
 		}
-		return queries.activitiesOf(teamIds, page, withCount);
+		return queries.activitiesOf(teamIds, scope.prefixes(caller), page, withCount);
 	}
 
 	@Transactional(readOnly = true)

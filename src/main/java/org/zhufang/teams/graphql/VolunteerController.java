@@ -90,7 +90,7 @@ class VolunteerController {
 		}
 	}
 
-	record MembershipsKey(long volunteerId, boolean includeFormer) {
+	record MembershipsKey(long volunteerId, boolean includeFormer, Caller caller) {
 		static final String LOADER = "volunteerMemberships";
 	}
 
@@ -153,12 +153,13 @@ class VolunteerController {
 	@SchemaMapping(typeName = "Volunteer")
 	CompletableFuture<List<MembershipView>> memberships(VolunteerView volunteer, @Argument Boolean includeFormer,
 			DataLoader<MembershipsKey, List<MembershipView>> volunteerMemberships) {
-		return volunteerMemberships.load(new MembershipsKey(volunteer.id(), Boolean.TRUE.equals(includeFormer)));
+		return volunteerMemberships.load(new MembershipsKey(volunteer.id(), Boolean.TRUE.equals(includeFormer),
+				Caller.current()));
 	}
 
 	@BatchMapping(typeName = "Volunteer")
 	Map<VolunteerView, List<ShiftView>> upcomingShifts(List<VolunteerView> volunteers) {
-		Map<Long, List<ShiftView>> upcoming = roster.upcomingOf(
+		Map<Long, List<ShiftView>> upcoming = roster.upcomingOf(Caller.current(),
 				volunteers.stream().map(VolunteerView::id).collect(Collectors.toSet()), UPCOMING);
 		Map<VolunteerView, List<ShiftView>> result = new HashMap<>();
 		volunteers.forEach(v -> result.put(v, upcoming.getOrDefault(v.id(), List.of())));
@@ -173,7 +174,7 @@ class VolunteerController {
 
 	@BatchMapping(typeName = "Membership")
 	Map<MembershipView, TeamView> team(List<MembershipView> memberships) {
-		Map<Long, TeamView> found = teams.teamsByIds(memberships.stream().map(MembershipView::teamId)
+		Map<Long, TeamView> found = teams.teamsByIds(Caller.current(), memberships.stream().map(MembershipView::teamId)
 			.collect(Collectors.toSet()));
 		Map<MembershipView, TeamView> result = new HashMap<>();
 		memberships.forEach(m -> result.put(m, found.get(m.teamId())));
@@ -182,7 +183,7 @@ class VolunteerController {
 
 	@BatchMapping(typeName = "Membership")
 	Map<MembershipView, VolunteerView> volunteer(List<MembershipView> memberships) {
-		Map<Long, VolunteerView> found = teams.volunteersByIds(memberships.stream().map(MembershipView::volunteerId)
+		Map<Long, VolunteerView> found = teams.volunteersByIds(Caller.current(), memberships.stream().map(MembershipView::volunteerId)
 			.collect(Collectors.toSet()));
 		Map<MembershipView, VolunteerView> result = new HashMap<>();
 		memberships.forEach(m -> result.put(m, found.get(m.volunteerId())));
@@ -216,9 +217,10 @@ class VolunteerController {
 
 	private Map<MembershipsKey, List> loadMemberships(Set<MembershipsKey> keys) {
 		Map<MembershipsKey, List> result = new HashMap<>();
-		keys.stream().collect(Collectors.groupingBy(MembershipsKey::includeFormer)).forEach((includeFormer, group) -> {
-			Map<Long, List<MembershipView>> found = teams.membershipsOf(
-					group.stream().map(MembershipsKey::volunteerId).collect(Collectors.toSet()), includeFormer);
+		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.includeFormer(), k.caller()))).values().forEach(group -> {
+			MembershipsKey any = group.get(0);
+			Map<Long, List<MembershipView>> found = teams.membershipsOf(any.caller(),
+					group.stream().map(MembershipsKey::volunteerId).collect(Collectors.toSet()), any.includeFormer());
 			group.forEach(key -> result.put(key, found.getOrDefault(key.volunteerId(), List.of())));
 		});
 		return result;
