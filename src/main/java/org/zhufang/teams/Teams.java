@@ -278,7 +278,7 @@ public class Teams {
 		}
 		catch (RuntimeException ex) {
 			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(duplicatePhone(input.phone().strip()));
+				return Outcome.rejected(duplicatePhone(caller, input.phone().strip()));
 			}
 			throw ex;
 		}
@@ -297,7 +297,7 @@ public class Teams {
 		scope.require(caller, input.areaId());
 		String phone = input.phone().strip();
 		if (queries.volunteerByPhone(phone).isPresent()) {
-			return Outcome.rejected(duplicatePhone(phone));
+			return Outcome.rejected(duplicatePhone(caller, phone));
 		}
 		Volunteer volunteer = volunteers.save(Volunteer.register(input.name().strip(), phone, input.gender(),
 				input.birthYear(), area.get().id(), area.get().path(), input.tags(), input.skills(), clock.instant()));
@@ -312,7 +312,7 @@ public class Teams {
 		}
 		catch (RuntimeException ex) {
 			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(duplicatePhone(input.phone().strip()));
+				return Outcome.rejected(duplicatePhone(caller, input.phone().strip()));
 			}
 			throw ex;
 		}
@@ -333,7 +333,7 @@ public class Teams {
 		requireVersion(volunteer.getVersion(), input.expectedVersion(), "volunteer");
 		String phone = input.phone() == null ? null : input.phone().strip();
 		if (phone != null && !phone.equals(volunteer.getPhone()) && queries.volunteerByPhone(phone).isPresent()) {
-			return Outcome.rejected(duplicatePhone(phone));
+			return Outcome.rejected(duplicatePhone(caller, phone));
 		}
 		volunteer.update(input.name() == null ? null : input.name().strip(), phone, input.gender(), input.birthYear(),
 				input.tags(), input.skills(), input.status(), clock.instant());
@@ -470,8 +470,14 @@ public class Teams {
 		}
 	}
 
-	private UserError duplicatePhone(String phone) {
-		String existing = queries.volunteerByPhone(phone).map(v -> "volunteer " + v.getKey() + " (" + v.getValue() + ")")
+	/**
+	 * DUPLICATE for a phone already registered. The existing volunteer is named (id and name) only
+	 * when the caller sees it; otherwise the error would look phones up across the county.
+	 */
+	private UserError duplicatePhone(Caller caller, String phone) {
+		String existing = queries.volunteerByPhone(phone).flatMap(v -> queries.volunteer(v.getKey()))
+			.filter(v -> access.sees(caller, v))
+			.map(v -> "volunteer " + v.id() + " (" + v.name() + ")")
 			.orElse("another volunteer");
 		return UserError.of("phone", "DUPLICATE", "This phone is already registered to " + existing);
 	}

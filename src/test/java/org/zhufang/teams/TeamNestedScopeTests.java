@@ -168,6 +168,31 @@ class TeamNestedScopeTests {
 			.path("volunteerRanking").entityList(Object.class).hasSize(0);
 	}
 
+	@Test
+	void theDuplicatePhoneErrorNamesOnlyVolunteersTheCallerSees() {
+		Map<String, Object> input = Map.of("name", "冒名", "phone", resident.phone(), "areaId", villageB.id());
+		int before = fixtures.count("SELECT COUNT(*) FROM volunteer");
+		world.as(coordinatorB).documentName("volunteerRegister").variable("input", input).execute()
+			.path("volunteerRegister.userErrors[0].code").entity(String.class).isEqualTo("DUPLICATE")
+			.path("volunteerRegister.userErrors[0].message").entity(String.class)
+			.satisfies(message -> assertThat(message).doesNotContain("王居民")
+				.doesNotContain(String.valueOf(resident.id())));
+		world.as(coordinatorB).documentName("volunteerUpdate")
+			.variable("input", Map.of("id", far.id(), "phone", resident.phone())).execute()
+			.path("volunteerUpdate.userErrors[0].code").entity(String.class).isEqualTo("DUPLICATE")
+			.path("volunteerUpdate.userErrors[0].message").entity(String.class)
+			.satisfies(message -> assertThat(message).doesNotContain("王居民")
+				.doesNotContain(String.valueOf(resident.id())));
+		assertThat(fixtures.count("SELECT COUNT(*) FROM volunteer")).isEqualTo(before);
+		assertThat(fixtures.count("SELECT COUNT(*) FROM volunteer WHERE id = ? AND phone = ?", far.id(), far.phone()))
+			.isEqualTo(1);
+		// the coordinator of the resident's own town is told who it is
+		world.as(coordinatorA).documentName("volunteerRegister")
+			.variable("input", Map.of("name", "冒名", "phone", resident.phone(), "areaId", villageA.id())).execute()
+			.path("volunteerRegister.userErrors[0].message").entity(String.class)
+			.satisfies(message -> assertThat(message).contains("王居民").contains(String.valueOf(resident.id())));
+	}
+
 	private static LocalDate today() {
 		return LocalDate.now(BureauClock.ZONE);
 	}
