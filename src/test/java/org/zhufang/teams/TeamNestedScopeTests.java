@@ -193,6 +193,14 @@ class TeamNestedScopeTests {
 			.satisfies(message -> assertThat(message).contains("王居民").contains(String.valueOf(resident.id())));
 	}
 
+	@Test
+	void namesAreClearOnlyForTheRolesThatManageTheVolunteer() {
+		world.as(gridMemberA).documentName("volunteerById").variable("id", resident.id()).execute()
+			.path("volunteer.name").entity(String.class).isEqualTo("王*");
+		world.as(coordinatorA).documentName("volunteerById").variable("id", resident.id()).execute()
+			.path("volunteer.name").entity(String.class).isEqualTo("王居民");
+	}
+
 	private static LocalDate today() {
 		return LocalDate.now(BureauClock.ZONE);
 	}
