@@ -180,9 +180,14 @@ public class Activities {
 		if (area.isEmpty()) {
 			return Outcome.rejected(UserError.of("areaId", "NOT_FOUND", "No area " + input.areaId()));
 		}
-		// grid members log what happened in their grid, whichever team did it; managers only for
-		// the teams they coordinate
-		if (caller.role() != Role.GRID_MEMBER) {
+		// grid members log what happened in their grid, for teams at home there or above it (the
+		// village's, the town's); managers only for the teams they coordinate
+		if (caller.role() == Role.GRID_MEMBER) {
+			if (!access.insideOrAbove(caller, team.get().areaPath())) {
+				throw new ForbiddenException("Team " + input.teamId() + " is outside your jurisdiction");
+			}
+		}
+		else {
 			access.require(caller, team.get().areaPath(), "Team " + input.teamId());
 		}
 		scope.require(caller, input.areaId());

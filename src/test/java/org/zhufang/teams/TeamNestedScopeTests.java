@@ -194,6 +194,26 @@ class TeamNestedScopeTests {
 	}
 
 	@Test
+	void aGridMemberLogsActivitiesOnlyForTeamsAtHomeInOrAboveItsGrid() {
+		int before = fixtures.count("SELECT COUNT(*) FROM activity WHERE team_id = ?", teamB.id());
+		GraphQlTester grid = world.as(gridMemberA);
+		grid.documentName("shiftActivityLog")
+			.variable("input", Map.of("teamId", teamB.id(), "kind", "PATROL", "date", today().toString(), "areaId",
+					gridA.id(), "participants", List.of(Map.of("volunteerId", hop.id(), "hours", 2.0))))
+			.execute()
+			.errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE team_id = ?", teamB.id())).isEqualTo(before);
+		// team A is at home in the village above the grid
+		grid.documentName("shiftActivityLog")
+			.variable("input", Map.of("teamId", teamA.id(), "kind", "PATROL", "date", today().toString(), "areaId",
+					gridA.id(), "participants", List.of(Map.of("volunteerId", hop.id(), "hours", 2.0))))
+			.execute()
+			.path("activityLog.userErrors").entityList(Object.class).hasSize(0)
+			.path("activityLog.activity.totalHours").entity(Double.class).isEqualTo(2.0);
+	}
+
+	@Test
 	void namesAreClearOnlyForTheRolesThatManageTheVolunteer() {
 		world.as(gridMemberA).documentName("volunteerById").variable("id", resident.id()).execute()
 			.path("volunteer.name").entity(String.class).isEqualTo("王*");
