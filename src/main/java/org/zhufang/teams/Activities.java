@@ -90,13 +90,14 @@ public class Activities {
 
 	// Reading
 
+	/** Each team's activities, latest first: only teams at home inside the caller's jurisdiction have any. */
 	@Transactional(readOnly = true)
-	public Map<Long, Connection<ActivityView>> activitiesOf(Collection<Long> teamIds, PageRequest page,
+	public Map<Long, Connection<ActivityView>> activitiesOf(Caller caller, Collection<Long> teamIds, PageRequest page,
 			boolean withCount) {
 		if (page.backwards()) {
 			throw new BadRequestException("Activities are paged forwards only");
 		}
-		return queries.activitiesOf(teamIds, page, withCount);
+		return queries.activitiesOf(teamIds, scope.prefixes(caller), page, withCount);
 	}
 
 	@Transactional(readOnly = true)
@@ -179,9 +180,14 @@ public class Activities {
 		if (area.isEmpty()) {
 			return Outcome.rejected(UserError.of("areaId", "NOT_FOUND", "No area " + input.areaId()));
 		}
-		// grid members log what happened in their grid, whichever team did it; managers only for
-		// the teams they coordinate
-		if (caller.role() != Role.GRID_MEMBER) {
+		// grid members log what happened in their grid, for teams at home there or above it (the
+		// village's, the town's); managers only for the teams they coordinate
+		if (caller.role() == Role.GRID_MEMBER) {
+			if (!access.insideOrAbove(caller, team.get().areaPath())) {
+				throw new ForbiddenException("Team " + input.teamId() + " is outside your jurisdiction");
+			}
+		}
+		else {
 			access.require(caller, team.get().areaPath(), "Team " + input.teamId());
 		}
 		scope.require(caller, input.areaId());

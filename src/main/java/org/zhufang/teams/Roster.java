@@ -131,29 +131,38 @@ public class Roster {
 		});
 	}
 
+	/** Shifts by id for nested fields: only those of teams at home inside the caller's jurisdiction. */
 	@Transactional(readOnly = true)
-	public Map<Long, ShiftView> shiftsByIds(Collection<Long> ids) {
-		return queries.shifts(ids);
+	public Map<Long, ShiftView> shiftsByIds(Caller caller, Collection<Long> ids) {
+		return queries.shifts(ids, scope.prefixes(caller));
 	}
 
-	/** The shifts of teams the caller may see overlapping [from, to), at most 93 days. */
+	/**
+	 * The shifts overlapping [from, to) (at most 93 days) of the teams at home inside the caller's
+	 * jurisdiction; other teams have none.
+	 */
 	@Transactional(readOnly = true)
-	public Map<Long, List<ShiftView>> shiftsOfTeams(Collection<Long> teamIds, Instant from, Instant to) {
+	public Map<Long, List<ShiftView>> shiftsOfTeams(Caller caller, Collection<Long> teamIds, Instant from,
+			Instant to) {
 		if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_ROSTER_PERIOD) > 0) {
 			throw new BadRequestException("A roster period ends after it starts and spans at most 93 days");
 		}
-		return queries.shiftsOfTeams(teamIds, from, to);
+		return queries.shiftsOfTeams(teamIds, scope.prefixes(caller), from, to);
 	}
 
+	/** The sign-ups of each shift of a team at home inside the caller's jurisdiction. */
 	@Transactional(readOnly = true)
-	public Map<Long, List<SignUpView>> signUpsOf(Collection<Long> shiftIds, boolean includeWithdrawn) {
-		return queries.signUpsOf(shiftIds, includeWithdrawn);
+	public Map<Long, List<SignUpView>> signUpsOf(Caller caller, Collection<Long> shiftIds, boolean includeWithdrawn) {
+		return queries.signUpsOf(shiftIds, scope.prefixes(caller), includeWithdrawn);
 	}
 
-	/** Each volunteer's next shifts (not yet ended) it holds a place on, at most {@code limit} each. */
+	/**
+	 * Each volunteer's next shifts (not yet ended) it holds a place on, at most {@code limit} each:
+	 * only shifts of teams at home inside the caller's jurisdiction.
+	 */
 	@Transactional(readOnly = true)
-	public Map<Long, List<ShiftView>> upcomingOf(Collection<Long> volunteerIds, int limit) {
-		return queries.upcomingOf(volunteerIds, clock.instant(), limit);
+	public Map<Long, List<ShiftView>> upcomingOf(Caller caller, Collection<Long> volunteerIds, int limit) {
+		return queries.upcomingOf(volunteerIds, scope.prefixes(caller), clock.instant(), limit);
 	}
 
 	/** Scheduled shifts in the area (and below) starting in [from, to) with fewer volunteers than needed. */

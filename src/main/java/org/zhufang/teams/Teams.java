@@ -111,19 +111,34 @@ public class Teams {
 		return queries.teamPage(filter, underPrefix(caller, filter.areaId()), scope.prefixes(caller), page, withCount);
 	}
 
-	/** Teams by id for nested fields (their parents were already visible). */
+	/**
+	 * Teams by id for nested fields, in one statement: only those at home inside the caller's
+	 * jurisdiction; the others are left out (the field answers null).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, TeamView> teamsByIds(Caller caller, Collection<Long> ids) {
+		return queries.teams(ids, scope.prefixes(caller));
+	}
+
+	/**
+	 * Teams by id with no scope applied, for other modules checking references on the system's
+	 * behalf. Never hand its result to a caller: nested fields use {@link #teamsByIds(Caller, Collection)}.
+	 * @deprecated kept for outreach until it moves to the scoped method
+	 */
+	@Deprecated
 	@Transactional(readOnly = true)
 	public Map<Long, TeamView> teamsByIds(Collection<Long> ids) {
 		return queries.teams(ids);
 	}
 
-	/** The teams at home in or below each area (areas the caller may see). */
+	/** The teams at home in or below each area, and inside the caller's jurisdiction. */
 	@Transactional(readOnly = true)
-	public Map<Long, Connection<TeamView>> teamsUnder(Map<Long, String> areaPaths, PageRequest page, boolean withCount) {
+	public Map<Long, Connection<TeamView>> teamsUnder(Caller caller, Map<Long, String> areaPaths, PageRequest page,
+			boolean withCount) {
 		if (page.backwards()) {
 			throw new BadRequestException("Teams of an area are paged forwards only");
 		}
-		return queries.teamsUnder(areaPaths, page, withCount);
+		return queries.teamsUnder(areaPaths, scope.prefixes(caller), page, withCount);
 	}
 
 	@Transactional(readOnly = true)
@@ -145,24 +160,30 @@ public class Teams {
 				page, withCount);
 	}
 
-	/** Volunteers by id for nested fields (members of visible teams, participants...). */
+	/**
+	 * Volunteers by id for nested fields (members, sign-ups, participants, ranking lines), in one
+	 * statement: only those the caller sees ({@link TeamAccess#sees}); the others are left out.
+	 */
 	@Transactional(readOnly = true)
-	public Map<Long, VolunteerView> volunteersByIds(Collection<Long> ids) {
-		return queries.volunteers(ids);
+	public Map<Long, VolunteerView> volunteersByIds(Caller caller, Collection<Long> ids) {
+		return queries.volunteers(ids, scope.prefixes(caller));
 	}
 
+	/** The members of each team at home inside the caller's jurisdiction (other teams: none). */
 	@Transactional(readOnly = true)
-	public Map<Long, Connection<MembershipView>> members(Collection<Long> teamIds, PageRequest page,
+	public Map<Long, Connection<MembershipView>> members(Caller caller, Collection<Long> teamIds, PageRequest page,
 			boolean includeFormer, boolean withCount) {
 		if (page.backwards()) {
 			throw new BadRequestException("Members are paged forwards only");
 		}
-		return queries.membersOf(teamIds, page, includeFormer, withCount);
+		return queries.membersOf(teamIds, scope.prefixes(caller), page, includeFormer, withCount);
 	}
 
+	/** Each volunteer's memberships of teams at home inside the caller's jurisdiction. */
 	@Transactional(readOnly = true)
-	public Map<Long, List<MembershipView>> membershipsOf(Collection<Long> volunteerIds, boolean includeFormer) {
-		return queries.membershipsOf(volunteerIds, includeFormer);
+	public Map<Long, List<MembershipView>> membershipsOf(Caller caller, Collection<Long> volunteerIds,
+			boolean includeFormer) {
+		return queries.membershipsOf(volunteerIds, includeFormer, scope.prefixes(caller));
 	}
 
 	/** Whether the caller manages the volunteer (and so reads its phone in clear). */
@@ -257,7 +278,7 @@ public class Teams {
 		}
 		catch (RuntimeException ex) {
 			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(duplicatePhone(input.phone().strip()));
+				return Outcome.rejected(duplicatePhone(caller, input.phone().strip()));
 			}
 			throw ex;
 		}
@@ -276,7 +297,7 @@ public class Teams {
 		scope.require(caller, input.areaId());
 		String phone = input.phone().strip();
 		if (queries.volunteerByPhone(phone).isPresent()) {
-			return Outcome.rejected(duplicatePhone(phone));
+			return Outcome.rejected(duplicatePhone(caller, phone));
 		}
 		Volunteer volunteer = volunteers.save(Volunteer.register(input.name().strip(), phone, input.gender(),
 				input.birthYear(), area.get().id(), area.get().path(), input.tags(), input.skills(), clock.instant()));
@@ -291,7 +312,7 @@ public class Teams {
 		}
 		catch (RuntimeException ex) {
 			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(duplicatePhone(input.phone().strip()));
+				return Outcome.rejected(duplicatePhone(caller, input.phone().strip()));
 			}
 			throw ex;
 		}
@@ -312,7 +333,7 @@ public class Teams {
 		requireVersion(volunteer.getVersion(), input.expectedVersion(), "volunteer");
 		String phone = input.phone() == null ? null : input.phone().strip();
 		if (phone != null && !phone.equals(volunteer.getPhone()) && queries.volunteerByPhone(phone).isPresent()) {
-			return Outcome.rejected(duplicatePhone(phone));
+			return Outcome.rejected(duplicatePhone(caller, phone));
 		}
 		volunteer.update(input.name() == null ? null : input.name().strip(), phone, input.gender(), input.birthYear(),
 				input.tags(), input.skills(), input.status(), clock.instant());
@@ -449,8 +470,14 @@ public class Teams {
 		}
 	}
 
-	private UserError duplicatePhone(String phone) {
-		String existing = queries.volunteerByPhone(phone).map(v -> "volunteer " + v.getKey() + " (" + v.getValue() + ")")
+	/**
+	 * DUPLICATE for a phone already registered. The existing volunteer is named (id and name) only
+	 * when the caller sees it; otherwise the error would look phones up across the county.
+	 */
+	private UserError duplicatePhone(Caller caller, String phone) {
+		String existing = queries.volunteerByPhone(phone).flatMap(v -> queries.volunteer(v.getKey()))
+			.filter(v -> access.sees(caller, v))
+			.map(v -> "volunteer " + v.id() + " (" + v.name() + ")")
 			.orElse("another volunteer");
 		return UserError.of("phone", "DUPLICATE", "This phone is already registered to " + existing);
 	}

@@ -420,7 +420,7 @@ class ShiftRosterTests {
 		// free again: a shift of another team at the same time takes them
 		TeamView other = fixtures.team(tree.county(), village, "村巡逻队", TeamKind.PATROL);
 		fixtures.join(tree.county(), other, zhao);
-		ShiftView cancelled = fixtures.roster.shiftsByIds(List.of(Long.valueOf(ids.get(0)))).get(Long.valueOf(ids.get(0)));
+		ShiftView cancelled = fixtures.roster.shiftsByIds(TeamFixtures.admin(tree.county()), List.of(Long.valueOf(ids.get(0)))).get(Long.valueOf(ids.get(0)));
 		ShiftView sameTime = fixtures.shift(tree.county(), other, cancelled.startsAt(), cancelled.endsAt(), 0, 3);
 		signUp(sameTime, zhao).path("shiftSignUp.userErrors").entityList(Object.class).hasSize(0);
 	}

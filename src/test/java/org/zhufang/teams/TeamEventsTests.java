@@ -126,7 +126,7 @@ class TeamEventsTests {
 			.andWaitForStateChange(() -> fixtures.count("SELECT COUNT(*) FROM shift WHERE team_id = ?", team.id()),
 					count -> count == 4)
 			.andVerifyEvents(events -> {
-				List<ShiftView> shifts = fixtures.roster.shiftsOfTeams(List.of(team.id()), monday.toInstant(),
+				List<ShiftView> shifts = fixtures.roster.shiftsOfTeams(admin, List.of(team.id()), monday.toInstant(),
 						monday.plusWeeks(2).toInstant()).get(team.id());
 				assertThat(events.ofType(ShiftScheduled.class).matching(e -> e.teamId() == team.id()))
 					.extracting(ShiftScheduled::shiftId)

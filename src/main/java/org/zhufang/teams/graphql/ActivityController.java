@@ -61,7 +61,7 @@ class ActivityController {
 		}
 	}
 
-	record TeamActivitiesKey(long teamId, PageRequest page, boolean withCount) {
+	record TeamActivitiesKey(long teamId, PageRequest page, boolean withCount, Caller caller) {
 		static final String LOADER = "teamActivities";
 	}
 
@@ -87,12 +87,13 @@ class ActivityController {
 			@Argument String after, DataFetchingFieldSelectionSet selection,
 			DataLoader<TeamActivitiesKey, Connection<ActivityView>> teamActivities) {
 		return teamActivities.load(new TeamActivitiesKey(team.id(), PageRequest.first(first, after),
-				selection.contains("totalCount")));
+				selection.contains("totalCount"), Caller.current()));
 	}
 
 	@BatchMapping(typeName = "Activity")
 	Map<ActivityView, TeamView> team(List<ActivityView> list) {
-		Map<Long, TeamView> found = teams.teamsByIds(list.stream().map(ActivityView::teamId).collect(Collectors.toSet()));
+		Map<Long, TeamView> found = teams.teamsByIds(Caller.current(),
+				list.stream().map(ActivityView::teamId).collect(Collectors.toSet()));
 		Map<ActivityView, TeamView> result = new HashMap<>();
 		list.forEach(a -> result.put(a, found.get(a.teamId())));
 		return result;
@@ -122,7 +123,7 @@ class ActivityController {
 
 	@BatchMapping(typeName = "ActivityParticipant")
 	Map<ParticipantView, VolunteerView> volunteer(List<ParticipantView> participants) {
-		Map<Long, VolunteerView> found = teams.volunteersByIds(participants.stream().map(ParticipantView::volunteerId)
+		Map<Long, VolunteerView> found = teams.volunteersByIds(Caller.current(), participants.stream().map(ParticipantView::volunteerId)
 			.collect(Collectors.toSet()));
 		Map<ParticipantView, VolunteerView> result = new HashMap<>();
 		participants.forEach(p -> result.put(p, found.get(p.volunteerId())));
@@ -131,7 +132,7 @@ class ActivityController {
 
 	@BatchMapping(typeName = "VolunteerHours", field = "volunteer")
 	Map<RankedHours, VolunteerView> rankedVolunteer(List<RankedHours> lines) {
-		Map<Long, VolunteerView> found = teams.volunteersByIds(lines.stream().map(RankedHours::id)
+		Map<Long, VolunteerView> found = teams.volunteersByIds(Caller.current(), lines.stream().map(RankedHours::id)
 			.collect(Collectors.toSet()));
 		Map<RankedHours, VolunteerView> result = new HashMap<>();
 		lines.forEach(l -> result.put(l, found.get(l.id())));
@@ -140,7 +141,8 @@ class ActivityController {
 
 	@BatchMapping(typeName = "TeamHours", field = "team")
 	Map<RankedHours, TeamView> rankedTeam(List<RankedHours> lines) {
-		Map<Long, TeamView> found = teams.teamsByIds(lines.stream().map(RankedHours::id).collect(Collectors.toSet()));
+		Map<Long, TeamView> found = teams.teamsByIds(Caller.current(),
+				lines.stream().map(RankedHours::id).collect(Collectors.toSet()));
 		Map<RankedHours, TeamView> result = new HashMap<>();
 		lines.forEach(l -> result.put(l, found.get(l.id())));
 		return result;
@@ -153,9 +155,9 @@ class ActivityController {
 
 	private Map<TeamActivitiesKey, Connection> loadActivities(Set<TeamActivitiesKey> keys) {
 		Map<TeamActivitiesKey, Connection> result = new HashMap<>();
-		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.page(), k.withCount()))).values().forEach(group -> {
+		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.page(), k.withCount(), k.caller()))).values().forEach(group -> {
 			TeamActivitiesKey any = group.get(0);
-			Map<Long, Connection<ActivityView>> pages = activities.activitiesOf(
+			Map<Long, Connection<ActivityView>> pages = activities.activitiesOf(any.caller(),
 					group.stream().map(TeamActivitiesKey::teamId).collect(Collectors.toSet()), any.page(),
 					any.withCount());
 			group.forEach(key -> result.put(key, pages.get(key.teamId())));

@@ -83,11 +83,11 @@ class RosterController {
 		}
 	}
 
-	record TeamShiftsKey(long teamId, Instant from, Instant to) {
+	record TeamShiftsKey(long teamId, Instant from, Instant to, Caller caller) {
 		static final String LOADER = "teamShifts";
 	}
 
-	record SignUpsKey(long shiftId, boolean includeWithdrawn) {
+	record SignUpsKey(long shiftId, boolean includeWithdrawn, Caller caller) {
 		static final String LOADER = "shiftSignUps";
 	}
 
@@ -105,12 +105,13 @@ class RosterController {
 	@SchemaMapping(typeName = "Team")
 	CompletableFuture<List<ShiftView>> shifts(TeamView team, @Argument OffsetDateTime from,
 			@Argument OffsetDateTime to, DataLoader<TeamShiftsKey, List<ShiftView>> teamShifts) {
-		return teamShifts.load(new TeamShiftsKey(team.id(), from.toInstant(), to.toInstant()));
+		return teamShifts.load(new TeamShiftsKey(team.id(), from.toInstant(), to.toInstant(), Caller.current()));
 	}
 
 	@BatchMapping(typeName = "Shift")
 	Map<ShiftView, TeamView> team(List<ShiftView> shifts) {
-		Map<Long, TeamView> found = teams.teamsByIds(shifts.stream().map(ShiftView::teamId).collect(Collectors.toSet()));
+		Map<Long, TeamView> found = teams.teamsByIds(Caller.current(),
+				shifts.stream().map(ShiftView::teamId).collect(Collectors.toSet()));
 		Map<ShiftView, TeamView> result = new HashMap<>();
 		shifts.forEach(s -> result.put(s, found.get(s.teamId())));
 		return result;
@@ -132,12 +133,12 @@ class RosterController {
 	@SchemaMapping(typeName = "Shift")
 	CompletableFuture<List<SignUpView>> signUps(ShiftView shift, @Argument Boolean includeWithdrawn,
 			DataLoader<SignUpsKey, List<SignUpView>> shiftSignUps) {
-		return shiftSignUps.load(new SignUpsKey(shift.id(), Boolean.TRUE.equals(includeWithdrawn)));
+		return shiftSignUps.load(new SignUpsKey(shift.id(), Boolean.TRUE.equals(includeWithdrawn), Caller.current()));
 	}
 
 	@BatchMapping(typeName = "ShiftSignUp")
 	Map<SignUpView, ShiftView> shift(List<SignUpView> signUps) {
-		Map<Long, ShiftView> found = roster.shiftsByIds(signUps.stream().map(SignUpView::shiftId)
+		Map<Long, ShiftView> found = roster.shiftsByIds(Caller.current(), signUps.stream().map(SignUpView::shiftId)
 			.collect(Collectors.toSet()));
 		Map<SignUpView, ShiftView> result = new HashMap<>();
 		signUps.forEach(s -> result.put(s, found.get(s.shiftId())));
@@ -146,7 +147,7 @@ class RosterController {
 
 	@BatchMapping(typeName = "ShiftSignUp")
 	Map<SignUpView, VolunteerView> volunteer(List<SignUpView> signUps) {
-		Map<Long, VolunteerView> found = teams.volunteersByIds(signUps.stream().map(SignUpView::volunteerId)
+		Map<Long, VolunteerView> found = teams.volunteersByIds(Caller.current(), signUps.stream().map(SignUpView::volunteerId)
 			.collect(Collectors.toSet()));
 		Map<SignUpView, VolunteerView> result = new HashMap<>();
 		signUps.forEach(s -> result.put(s, found.get(s.volunteerId())));
@@ -190,9 +191,9 @@ class RosterController {
 
 	private Map<TeamShiftsKey, List> loadTeamShifts(Set<TeamShiftsKey> keys) {
 		Map<TeamShiftsKey, List> result = new HashMap<>();
-		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.from(), k.to()))).values().forEach(group -> {
+		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.from(), k.to(), k.caller()))).values().forEach(group -> {
 			TeamShiftsKey any = group.get(0);
-			Map<Long, List<ShiftView>> found = roster.shiftsOfTeams(
+			Map<Long, List<ShiftView>> found = roster.shiftsOfTeams(any.caller(),
 					group.stream().map(TeamShiftsKey::teamId).collect(Collectors.toSet()), any.from(), any.to());
 			group.forEach(key -> result.put(key, found.getOrDefault(key.teamId(), List.of())));
 		});
@@ -201,9 +202,10 @@ class RosterController {
 
 	private Map<SignUpsKey, List> loadSignUps(Set<SignUpsKey> keys) {
 		Map<SignUpsKey, List> result = new HashMap<>();
-		keys.stream().collect(Collectors.groupingBy(SignUpsKey::includeWithdrawn)).forEach((includeWithdrawn, group) -> {
-			Map<Long, List<SignUpView>> found = roster.signUpsOf(
-					group.stream().map(SignUpsKey::shiftId).collect(Collectors.toSet()), includeWithdrawn);
+		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.includeWithdrawn(), k.caller()))).values().forEach(group -> {
+			SignUpsKey any = group.get(0);
+			Map<Long, List<SignUpView>> found = roster.signUpsOf(any.caller(),
+					group.stream().map(SignUpsKey::shiftId).collect(Collectors.toSet()), any.includeWithdrawn());
 			group.forEach(key -> result.put(key, found.getOrDefault(key.shiftId(), List.of())));
 		});
 		return result;

@@ -70,11 +70,11 @@ class TeamController {
 		}
 	}
 
-	record MembersKey(long teamId, PageRequest page, boolean includeFormer, boolean withCount) {
+	record MembersKey(long teamId, PageRequest page, boolean includeFormer, boolean withCount, Caller caller) {
 		static final String LOADER = "teamMembers";
 	}
 
-	record AreaTeamsKey(long areaId, String path, PageRequest page, boolean withCount) {
+	record AreaTeamsKey(long areaId, String path, PageRequest page, boolean withCount, Caller caller) {
 		static final String LOADER = "areaTeams";
 	}
 
@@ -112,7 +112,7 @@ class TeamController {
 			@Argument String after, @Argument Boolean includeFormer, DataFetchingFieldSelectionSet selection,
 			DataLoader<MembersKey, Connection<MembershipView>> teamMembers) {
 		return teamMembers.load(new MembersKey(team.id(), PageRequest.first(first, after),
-				Boolean.TRUE.equals(includeFormer), selection.contains("totalCount")));
+				Boolean.TRUE.equals(includeFormer), selection.contains("totalCount"), Caller.current()));
 	}
 
 	@SchemaMapping(typeName = "Team")
@@ -125,7 +125,7 @@ class TeamController {
 	CompletableFuture<Connection<TeamView>> teams(AreaView area, @Argument Integer first, @Argument String after,
 			DataFetchingFieldSelectionSet selection, DataLoader<AreaTeamsKey, Connection<TeamView>> areaTeams) {
 		return areaTeams.load(new AreaTeamsKey(area.id(), area.path(), PageRequest.first(first, after),
-				selection.contains("totalCount")));
+				selection.contains("totalCount"), Caller.current()));
 	}
 
 	@MutationMapping
@@ -145,10 +145,10 @@ class TeamController {
 
 	private Map<MembersKey, Connection> loadMembers(Set<MembersKey> keys) {
 		Map<MembersKey, Connection> result = new HashMap<>();
-		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.page(), k.includeFormer(), k.withCount())))
+		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.page(), k.includeFormer(), k.withCount(), k.caller())))
 			.values().forEach(group -> {
 				MembersKey any = group.get(0);
-				Map<Long, Connection<MembershipView>> pages = teams.members(
+				Map<Long, Connection<MembershipView>> pages = teams.members(any.caller(),
 						group.stream().map(MembersKey::teamId).collect(Collectors.toSet()), any.page(),
 						any.includeFormer(), any.withCount());
 				group.forEach(key -> result.put(key, pages.get(key.teamId())));
@@ -158,11 +158,11 @@ class TeamController {
 
 	private Map<AreaTeamsKey, Connection> loadAreaTeams(Set<AreaTeamsKey> keys) {
 		Map<AreaTeamsKey, Connection> result = new HashMap<>();
-		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.page(), k.withCount()))).values().forEach(group -> {
+		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.page(), k.withCount(), k.caller()))).values().forEach(group -> {
 			AreaTeamsKey any = group.get(0);
 			Map<Long, String> paths = new LinkedHashMap<>();
 			group.forEach(k -> paths.put(k.areaId(), k.path()));
-			Map<Long, Connection<TeamView>> pages = teams.teamsUnder(paths, any.page(), any.withCount());
+			Map<Long, Connection<TeamView>> pages = teams.teamsUnder(any.caller(), paths, any.page(), any.withCount());
 			group.forEach(key -> result.put(key, pages.get(key.areaId())));
 		});
 		return result;

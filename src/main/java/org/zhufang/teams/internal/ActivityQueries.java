@@ -52,11 +52,13 @@ public class ActivityQueries {
 			.param("by", loggedBy).param("key", key).query(Long.class).optional();
 	}
 
-	/** Each team's activities, latest first, a page each, in one statement. */
-	public Map<Long, Connection<ActivityView>> activitiesOf(Collection<Long> teamIds, PageRequest page,
-			boolean withCount) {
+	/** Each team's activities, latest first, a page each, in one statement; teams at home inside the scope only. */
+	public Map<Long, Connection<ActivityView>> activitiesOf(Collection<Long> teamIds, List<String> scope,
+			PageRequest page, boolean withCount) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("teams", teamIds);
+		String inScope = " AND EXISTS (SELECT 1 FROM team t WHERE t.id = a.team_id AND "
+				+ ScopeSql.underAny("t.area_path", scope, "scope", params) + ")";
 		params.put("limit", page.fetchSize());
 		String cursor = "";
 		if (page.after() != null) {
@@ -72,14 +74,14 @@ public class ActivityQueries {
 		}
 		String sql = "SELECT * FROM (SELECT " + COLUMNS
 				+ ", ROW_NUMBER() OVER (PARTITION BY a.team_id ORDER BY a.occurred_on DESC, a.id DESC) AS rn"
-				+ " FROM activity a WHERE a.team_id IN (:teams)" + cursor + ") a WHERE a.rn <= :limit ORDER BY a.team_id, a.rn";
+				+ " FROM activity a WHERE a.team_id IN (:teams)" + inScope + cursor + ") a WHERE a.rn <= :limit ORDER BY a.team_id, a.rn";
 		Map<Long, List<ActivityView>> rows = new HashMap<>();
 		jdbc.sql(sql).params(params).query(ACTIVITY).stream()
 			.forEach(a -> rows.computeIfAbsent(a.teamId(), k -> new ArrayList<>()).add(a));
 		Map<Long, Integer> counts = new HashMap<>();
 		if (withCount) {
-			jdbc.sql("SELECT team_id, COUNT(*) AS n FROM activity WHERE team_id IN (:teams) GROUP BY team_id")
-				.param("teams", teamIds).query(rs -> {
+			jdbc.sql("SELECT a.team_id, COUNT(*) AS n FROM activity a WHERE a.team_id IN (:teams)" + inScope
+					+ " GROUP BY a.team_id").params(params).query(rs -> {
 					counts.put(rs.getLong("team_id"), rs.getInt("n"));
 				});
 		}

@@ -93,6 +93,19 @@ public class RosterQueries {
 		return result;
 	}
 
+	/** The shifts among {@code ids} of teams at home inside the scope, in one statement. */
+	public Map<Long, ShiftView> shifts(Collection<Long> ids, List<String> scope) {
+		Map<Long, ShiftView> result = new HashMap<>();
+		if (!ids.isEmpty()) {
+			Map<String, Object> params = new HashMap<>();
+			params.put("ids", ids);
+			jdbc.sql("SELECT " + SHIFT_COLUMNS + " FROM shift s JOIN team t ON t.id = s.team_id WHERE s.id IN (:ids)"
+					+ " AND " + ScopeSql.underAny("t.area_path", scope, "scope", params)).params(params).query(SHIFT)
+				.stream().forEach(s -> result.put(s.id(), s));
+		}
+		return result;
+	}
+
 	/** Scheduled shifts of a series from a start on (the rest of a series). */
 	public List<Long> scheduledInSeriesFrom(long seriesId, Instant from) {
 		return jdbc.sql("SELECT id FROM shift WHERE series_id = :series AND starts_at >= :from AND status = 'SCHEDULED'"
@@ -158,47 +171,64 @@ public class RosterQueries {
 		return shifts.size();
 	}
 
-	/** Each team's shifts overlapping [from, to), by start, in one statement. */
-	public Map<Long, List<ShiftView>> shiftsOfTeams(Collection<Long> teamIds, Instant from, Instant to) {
+	/** Each team's shifts overlapping [from, to), by start, in one statement; teams at home inside the scope only. */
+	public Map<Long, List<ShiftView>> shiftsOfTeams(Collection<Long> teamIds, List<String> scope, Instant from,
+			Instant to) {
 		Map<Long, List<ShiftView>> result = new HashMap<>();
 		if (teamIds.isEmpty()) {
 			return result;
 		}
-		jdbc.sql("SELECT " + SHIFT_COLUMNS + " FROM shift s WHERE s.team_id IN (:teams) AND s.starts_at < :to"
+		Map<String, Object> params = new HashMap<>();
+		params.put("teams", teamIds);
+		params.put("from", Sql.ts(from));
+		params.put("to", Sql.ts(to));
+		jdbc.sql("SELECT " + SHIFT_COLUMNS + " FROM shift s JOIN team t ON t.id = s.team_id WHERE s.team_id IN (:teams)"
+				+ " AND " + ScopeSql.underAny("t.area_path", scope, "scope", params) + " AND s.starts_at < :to"
 				+ " AND s.ends_at > :from ORDER BY s.team_id, s.starts_at, s.id")
-			.param("teams", teamIds).param("from", Sql.ts(from)).param("to", Sql.ts(to)).query(SHIFT).stream()
+			.params(params).query(SHIFT).stream()
 			.forEach(s -> result.computeIfAbsent(s.teamId(), k -> new ArrayList<>()).add(s));
 		return result;
 	}
 
-	/** The sign-ups (and walk-ins) of each shift, in one statement. */
-	public Map<Long, List<SignUpView>> signUpsOf(Collection<Long> shiftIds, boolean includeWithdrawn) {
+	/** The sign-ups (and walk-ins) of each shift of a team at home inside the scope, in one statement. */
+	public Map<Long, List<SignUpView>> signUpsOf(Collection<Long> shiftIds, List<String> scope,
+			boolean includeWithdrawn) {
 		Map<Long, List<SignUpView>> result = new HashMap<>();
 		if (shiftIds.isEmpty()) {
 			return result;
 		}
-		jdbc.sql("SELECT " + SIGN_UP_COLUMNS + " FROM shift_assignment a WHERE a.shift_id IN (:shifts)"
+		Map<String, Object> params = new HashMap<>();
+		params.put("shifts", shiftIds);
+		jdbc.sql("SELECT " + SIGN_UP_COLUMNS + " FROM shift_assignment a JOIN shift s ON s.id = a.shift_id"
+				+ " JOIN team t ON t.id = s.team_id WHERE a.shift_id IN (:shifts) AND "
+				+ ScopeSql.underAny("t.area_path", scope, "scope", params)
 				+ (includeWithdrawn ? "" : " AND a.status = 'SIGNED_UP'") + " ORDER BY a.shift_id, a.id")
-			.param("shifts", shiftIds).query(SIGN_UP).stream()
+			.params(params).query(SIGN_UP).stream()
 			.forEach(s -> result.computeIfAbsent(s.shiftId(), k -> new ArrayList<>()).add(s));
 		return result;
 	}
 
 	/**
-	 * Each volunteer's next scheduled shifts (not yet ended) it holds a place on, at most
-	 * {@code limit} each, in one statement.
+	 * Each volunteer's next scheduled shifts (not yet ended) it holds a place on, of teams at home
+	 * inside the scope, at most {@code limit} each, in one statement.
 	 */
-	public Map<Long, List<ShiftView>> upcomingOf(Collection<Long> volunteerIds, Instant now, int limit) {
+	public Map<Long, List<ShiftView>> upcomingOf(Collection<Long> volunteerIds, List<String> scope, Instant now,
+			int limit) {
 		Map<Long, List<ShiftView>> result = new HashMap<>();
 		if (volunteerIds.isEmpty()) {
 			return result;
 		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", volunteerIds);
+		params.put("now", Sql.ts(now));
+		params.put("limit", limit);
 		jdbc.sql("SELECT * FROM (SELECT a.volunteer_id AS for_volunteer, " + SHIFT_COLUMNS
 				+ ", ROW_NUMBER() OVER (PARTITION BY a.volunteer_id ORDER BY s.starts_at, s.id) AS rn"
-				+ " FROM shift_assignment a JOIN shift s ON s.id = a.shift_id WHERE a.volunteer_id IN (:ids)"
+				+ " FROM shift_assignment a JOIN shift s ON s.id = a.shift_id JOIN team t ON t.id = s.team_id"
+				+ " WHERE a.volunteer_id IN (:ids) AND " + ScopeSql.underAny("t.area_path", scope, "scope", params)
 				+ " AND a.status = 'SIGNED_UP' AND s.status = 'SCHEDULED' AND s.ends_at > :now) s"
 				+ " WHERE s.rn <= :limit ORDER BY s.for_volunteer, s.rn")
-			.param("ids", volunteerIds).param("now", Sql.ts(now)).param("limit", limit)
+			.params(params)
 			.query((rs, n) -> Map.entry(rs.getLong("for_volunteer"), shift(rs))).stream()
 			.forEach(e -> result.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
 		return result;

@@ -43,6 +43,14 @@ public class TeamAccess {
 		}
 	}
 
+	/**
+	 * Whether the path lies inside the caller's scope or above it (on the way down to it): a team at
+	 * home in the village of a grid member's grid ({@code ScopeSql.insideOrAbove} semantics).
+	 */
+	public boolean insideOrAbove(Caller caller, String path) {
+		return path != null && scope.prefixes(caller).stream().anyMatch(p -> path.startsWith(p) || p.startsWith(path));
+	}
+
 	/** A volunteer is inside the scope when living there or on a team at home there. */
 	public boolean sees(Caller caller, VolunteerView volunteer) {
 		return covers(caller, volunteer.areaPath()) || volunteer.teamAreaPaths().stream().anyMatch(p -> covers(caller, p));

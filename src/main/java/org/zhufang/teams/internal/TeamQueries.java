@@ -83,6 +83,18 @@ public class TeamQueries {
 			.stream().collect(Collectors.toMap(TeamView::id, t -> t));
 	}
 
+	/** The teams among {@code ids} at home inside the scope, in one statement; the others are left out. */
+	public Map<Long, TeamView> teams(Collection<Long> ids, List<String> scope) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", ids);
+		return jdbc.sql("SELECT " + TEAM_COLUMNS + " FROM team t WHERE t.id IN (:ids) AND "
+				+ ScopeSql.underAny("t.area_path", scope, "scope", params)).params(params).query(TEAM)
+			.stream().collect(Collectors.toMap(TeamView::id, t -> t));
+	}
+
 	/** Teams inside the scope matching the filter, ordered by id. */
 	public Connection<TeamView> teamPage(TeamFilter filter, String underPrefix, List<String> scope, PageRequest page,
 			boolean withCount) {
@@ -112,9 +124,10 @@ public class TeamQueries {
 	 * The first page of teams at home in or below each area, in one statement: the areas (id and
 	 * path) are a derived table the teams join on their path prefix.
 	 */
-	public Map<Long, Connection<TeamView>> teamsUnder(Map<Long, String> areaPaths, PageRequest page,
-			boolean withCount) {
+	public Map<Long, Connection<TeamView>> teamsUnder(Map<Long, String> areaPaths, List<String> scope,
+			PageRequest page, boolean withCount) {
 		Map<String, Object> params = new HashMap<>();
+		String inScope = " AND " + ScopeSql.underAny("t.area_path", scope, "scope", params);
 		List<String> rows = new ArrayList<>();
 		int i = 0;
 		for (Map.Entry<Long, String> area : areaPaths.entrySet()) {
@@ -132,7 +145,7 @@ public class TeamQueries {
 		params.put("limit", page.fetchSize());
 		String sql = "SELECT * FROM (SELECT a.area_id AS under_id, " + TEAM_COLUMNS
 				+ ", ROW_NUMBER() OVER (PARTITION BY a.area_id ORDER BY t.id) AS rn FROM " + areas
-				+ " a JOIN team t ON t.area_path LIKE a.prefix" + cursor + ") x WHERE x.rn <= :limit ORDER BY x.under_id, x.rn";
+				+ " a JOIN team t ON t.area_path LIKE a.prefix" + inScope + cursor + ") x WHERE x.rn <= :limit ORDER BY x.under_id, x.rn";
 		Map<Long, List<TeamView>> found = new HashMap<>();
 		jdbc.sql(sql).params(params).query((rs, n) -> Map.entry(rs.getLong("under_id"), team(rs))).stream()
 			.forEach(e -> found.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
@@ -140,7 +153,7 @@ public class TeamQueries {
 		if (withCount) {
 			params.remove("cursor");
 			jdbc.sql("SELECT a.area_id, COUNT(*) AS n FROM " + areas + " a JOIN team t ON t.area_path LIKE a.prefix"
-					+ " GROUP BY a.area_id").params(params)
+					+ inScope + " GROUP BY a.area_id").params(params)
 				.query(rs -> {
 					counts.put(rs.getLong("area_id"), rs.getInt("n"));
 				});
@@ -166,6 +179,29 @@ public class TeamQueries {
 			.query(VOLUNTEER).stream().collect(Collectors.toMap(VolunteerView::id, v -> v));
 	}
 
+	/**
+	 * The volunteers among {@code ids} inside the scope (living there, or an active member of a
+	 * team at home there: {@link TeamAccess#sees}), in one statement; the others are left out.
+	 */
+	public Map<Long, VolunteerView> volunteers(Collection<Long> ids, List<String> scope) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", ids);
+		return jdbc.sql("SELECT " + VOLUNTEER_COLUMNS + " FROM volunteer v WHERE v.id IN (:ids) AND "
+				+ volunteerInScope(scope, params)).params(params)
+			.query(VOLUNTEER).stream().collect(Collectors.toMap(VolunteerView::id, v -> v));
+	}
+
+	/** The volunteer lives inside the scope or is an active member of a team at home there. */
+	private static String volunteerInScope(List<String> scope, Map<String, Object> params) {
+		return "(" + ScopeSql.underAny("v.area_path", scope, "scope", params)
+				+ " OR EXISTS (SELECT 1 FROM team_membership sm JOIN team st ON st.id = sm.team_id"
+				+ " WHERE sm.volunteer_id = v.id AND sm.left_on IS NULL AND "
+				+ ScopeSql.underAny("st.area_path", scope, "scope", params) + "))";
+	}
+
 	/** The id and name of the volunteer with this phone, if any. */
 	public Optional<Map.Entry<Long, String>> volunteerByPhone(String phone) {
 		return jdbc.sql("SELECT id, name FROM volunteer WHERE phone = :phone").param("phone", phone)
@@ -179,10 +215,7 @@ public class TeamQueries {
 	public Connection<VolunteerView> volunteerPage(VolunteerFilter filter, String underPrefix, List<String> scope,
 			boolean searchPhones, PageRequest page, boolean withCount) {
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder(" WHERE (").append(ScopeSql.underAny("v.area_path", scope, "scope", params))
-			.append(" OR EXISTS (SELECT 1 FROM team_membership sm JOIN team st ON st.id = sm.team_id")
-			.append(" WHERE sm.volunteer_id = v.id AND sm.left_on IS NULL AND ")
-			.append(ScopeSql.underAny("st.area_path", scope, "scope", params)).append("))");
+		StringBuilder where = new StringBuilder(" WHERE ").append(volunteerInScope(scope, params));
 		if (underPrefix != null) {
 			where.append(" AND v.area_path LIKE :under");
 			params.put("under", underPrefix + "%");
@@ -225,12 +258,14 @@ public class TeamQueries {
 	}
 
 	/** A page of members of each team, in one statement (a window over the teams), ordered by id. */
-	public Map<Long, Connection<MembershipView>> membersOf(Collection<Long> teamIds, PageRequest page,
-			boolean includeFormer, boolean withCount) {
+	public Map<Long, Connection<MembershipView>> membersOf(Collection<Long> teamIds, List<String> scope,
+			PageRequest page, boolean includeFormer, boolean withCount) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("teams", teamIds);
 		params.put("limit", page.fetchSize());
-		String active = includeFormer ? "" : " AND m.left_on IS NULL";
+		String active = (includeFormer ? "" : " AND m.left_on IS NULL")
+				+ " AND EXISTS (SELECT 1 FROM team t WHERE t.id = m.team_id AND "
+				+ ScopeSql.underAny("t.area_path", scope, "scope", params) + ")";
 		String cursor = "";
 		if (page.after() != null) {
 			cursor = " AND m.id > :cursor";
@@ -244,8 +279,10 @@ public class TeamQueries {
 			.forEach(row -> rows.computeIfAbsent(row.teamId(), k -> new ArrayList<>()).add(row));
 		Map<Long, Integer> counts = new HashMap<>();
 		if (withCount) {
+			params.remove("limit");
+			params.remove("cursor");
 			jdbc.sql("SELECT team_id, COUNT(*) AS n FROM team_membership m WHERE m.team_id IN (:teams)" + active
-					+ " GROUP BY team_id").param("teams", teamIds)
+					+ " GROUP BY team_id").params(params)
 				.query(rs -> {
 					counts.put(rs.getLong("team_id"), rs.getInt("n"));
 				});
@@ -258,15 +295,29 @@ public class TeamQueries {
 		return result;
 	}
 
-	/** Each volunteer's memberships, active first, in one statement. */
+	/** Each volunteer's memberships, active first, in one statement (whatever team: for the module's own checks). */
 	public Map<Long, List<MembershipView>> membershipsOf(Collection<Long> volunteerIds, boolean includeFormer) {
+		return membershipsOf(volunteerIds, includeFormer, null);
+	}
+
+	/**
+	 * Each volunteer's memberships of teams at home inside the scope (all teams when the scope is
+	 * null), active first, in one statement.
+	 */
+	public Map<Long, List<MembershipView>> membershipsOf(Collection<Long> volunteerIds, boolean includeFormer,
+			List<String> scope) {
 		Map<Long, List<MembershipView>> result = new LinkedHashMap<>();
 		if (volunteerIds.isEmpty()) {
 			return result;
 		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", volunteerIds);
+		String inScope = scope == null ? "" : " AND EXISTS (SELECT 1 FROM team t WHERE t.id = m.team_id AND "
+				+ ScopeSql.underAny("t.area_path", scope, "scope", params) + ")";
 		jdbc.sql("SELECT " + MEMBER_COLUMNS + " FROM team_membership m WHERE m.volunteer_id IN (:ids)"
-				+ (includeFormer ? "" : " AND m.left_on IS NULL") + " ORDER BY m.volunteer_id, m.left_on IS NOT NULL, m.id")
-			.param("ids", volunteerIds).query(MEMBER).stream()
+				+ (includeFormer ? "" : " AND m.left_on IS NULL") + inScope
+				+ " ORDER BY m.volunteer_id, m.left_on IS NOT NULL, m.id")
+			.params(params).query(MEMBER).stream()
 			.forEach(m -> result.computeIfAbsent(m.volunteerId(), k -> new ArrayList<>()).add(m));
 		return result;
 	}
