@@ -97,10 +97,13 @@ public class Campaigns {
 		return queries.campaignPage(filter, filterPath, scope.prefixes(caller), page, withCount);
 	}
 
-	/** Campaigns by id for nested fields (their talks were already visible). */
+	/**
+	 * Campaigns by id for nested fields, leaving out those the {@code campaigns} query would not
+	 * list for the caller (owned by an area neither inside nor above the jurisdiction).
+	 */
 	@Transactional(readOnly = true)
-	public Map<Long, CampaignView> campaignsByIds(Collection<Long> ids) {
-		return queries.campaigns(ids);
+	public Map<Long, CampaignView> campaignsByIds(Caller caller, Collection<Long> ids) {
+		return queries.campaigns(ids, scope.prefixes(caller));
 	}
 
 	/** What each campaign's counted talks reached, in one statement for all of them. */

@@ -265,7 +265,8 @@ public class Talks {
 	 * The campaign's rules for a talk's facts: where (a town, village or grid inside the
 	 * campaign's area), when (not in the future, within the campaign's dates), which themes (the
 	 * campaign's), and who spoke (at least one speaker; added officers ACTIVE and visible to the
-	 * caller, added teams not disbanded).
+	 * caller, added teams not disbanded and at home inside the caller's jurisdiction or above the
+	 * talk's area, others NOT_FOUND without their names).
 	 */
 	private List<UserError> check(Caller caller, Campaign campaign, AreaView area, TalkFacts facts,
 			Collection<Long> addedOfficers, Collection<Long> addedTeams) {
@@ -308,8 +309,8 @@ public class Talks {
 			Map<Long, TeamView> found = teams.teamsByIds(addedTeams);
 			for (Long id : new HashSet<>(addedTeams)) {
 				TeamView team = found.get(id);
-				if (team == null) {
-					errors.add(UserError.of("speakerTeamIds", "NOT_FOUND", "No team " + id));
+				if (team == null || !maySpeak(caller, team, area.path())) {
+					errors.add(UserError.of("speakerTeamIds", "NOT_FOUND", "No team " + id + " in your jurisdiction"));
 				}
 				else if (team.status() != TeamStatus.ACTIVE) {
 					errors.add(UserError.of("speakerTeamIds", "TEAM_DISBANDED", team.name() + " is disbanded"));
@@ -317,6 +318,15 @@ public class Talks {
 			}
 		}
 		return errors;
+	}
+
+	/**
+	 * Whether a team may be named as a speaker of a talk held at {@code talkAreaPath}: its home
+	 * area lies inside the caller's jurisdiction, or above (or at) the talk's area (a county or
+	 * town team touring the villages). Also what a talk's readers see of its speaker teams.
+	 */
+	public boolean maySpeak(Caller caller, TeamView team, String talkAreaPath) {
+		return scope.coversPath(caller, team.areaPath()) || talkAreaPath.startsWith(team.areaPath());
 	}
 
 	// Correcting

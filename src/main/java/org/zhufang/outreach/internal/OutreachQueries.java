@@ -101,11 +101,15 @@ public class OutreachQueries {
 			.query(CAMPAIGN).optional();
 	}
 
-	public Map<Long, CampaignView> campaigns(Collection<Long> ids) {
+	/** Campaigns by id owned by an area inside the scope or above it, as {@link #campaignPage} lists them. */
+	public Map<Long, CampaignView> campaigns(Collection<Long> ids, List<String> scope) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("SELECT " + CAMPAIGN_COLUMNS + " FROM campaign c WHERE c.id IN (:ids)").param("ids", ids)
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", ids);
+		return jdbc.sql("SELECT " + CAMPAIGN_COLUMNS + " FROM campaign c WHERE c.id IN (:ids) AND "
+				+ ScopeSql.insideOrAbove("c.area_path", scope, "scope", params)).params(params)
 			.query(CAMPAIGN).stream().collect(Collectors.toMap(CampaignView::id, c -> c));
 	}
 
