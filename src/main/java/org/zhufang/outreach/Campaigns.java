@@ -37,6 +37,8 @@ import org.zhufang.shared.paging.PageRequest;
 
 /**
  * Outreach campaigns (宣传活动): planning, activating and closing them, and what each reached.
+ * Each change first locks the campaign's row ({@code FOR UPDATE}), so it waits for talks being
+ * logged, corrected or withdrawn (which hold a shared lock on it) and then reads what they wrote.
  * Everyone reads the campaigns owned by an area inside or above their jurisdiction (a county
  * campaign runs in every town); outreach staff, station chiefs and the bureau manage those owned
  * by an area inside it.
@@ -156,6 +158,9 @@ public class Campaigns {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
+		if (queries.lockForChange(input.id()).isEmpty()) {
+			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
+		}
 		Optional<Campaign> found = campaigns.findById(input.id());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
@@ -203,6 +208,9 @@ public class Campaigns {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
+		if (queries.lockForChange(input.id()).isEmpty()) {
+			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
+		}
 		Optional<Campaign> found = campaigns.findById(input.id());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
@@ -227,6 +235,9 @@ public class Campaigns {
 		List<UserError> errors = validator.validate(input);
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
+		}
+		if (queries.lockForChange(input.id()).isEmpty()) {
+			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
 		}
 		Optional<Campaign> found = campaigns.findById(input.id());
 		if (found.isEmpty()) {

@@ -228,7 +228,9 @@ public class Talks {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		Optional<Campaign> campaign = campaigns.findById(input.campaignId());
+		// The shared lock first: the campaign read next is then the one a concurrent change committed.
+		Optional<CampaignStatus> locked = queries.lockStatus(input.campaignId());
+		Optional<Campaign> campaign = locked.isEmpty() ? Optional.empty() : campaigns.findById(input.campaignId());
 		if (campaign.isEmpty()) {
 			return Outcome.rejected(UserError.of("campaignId", "NOT_FOUND", "No campaign " + input.campaignId()));
 		}
@@ -237,7 +239,7 @@ public class Talks {
 			return Outcome.rejected(UserError.of("areaId", "NOT_FOUND", "No area " + input.areaId()));
 		}
 		scope.require(caller, area.get().id());
-		CampaignStatus status = queries.lockStatus(campaign.get().getId()).orElseThrow();
+		CampaignStatus status = locked.get();
 		if (status != CampaignStatus.ACTIVE) {
 			return Outcome.rejected(status == CampaignStatus.CLOSED ? Campaigns.closed("campaignId")
 					: UserError.of("campaignId", "CAMPAIGN_NOT_ACTIVE", "Talks are logged against ACTIVE campaigns"));
@@ -342,7 +344,7 @@ public class Talks {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		Optional<Talk> found = talks.findById(input.talkId());
+		Optional<Talk> found = lockTalkAndCampaign(input.talkId());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("talkId", "NOT_FOUND", "No talk " + input.talkId()));
 		}
@@ -404,7 +406,7 @@ public class Talks {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		Optional<Talk> found = talks.findById(input.talkId());
+		Optional<Talk> found = lockTalkAndCampaign(input.talkId());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("talkId", "NOT_FOUND", "No talk " + input.talkId()));
 		}
@@ -421,6 +423,20 @@ public class Talks {
 		events.publishEvent(new TalkWithdrawn(view.id(), view.campaignId(), view.areaId(), view.heldOn(), view.themes(),
 				view.audienceCount(), view.appInstalls()));
 		return Outcome.ok(view);
+	}
+
+	/**
+	 * Locks the talk's row, then its campaign's (shared, as {@code talkLog} does), before reading
+	 * either: a correction or withdrawal and the campaign's update or closing cannot interleave, and
+	 * what is read below is what they committed.
+	 */
+	private Optional<Talk> lockTalkAndCampaign(long talkId) {
+		Optional<Long> campaignId = queries.lockTalk(talkId);
+		if (campaignId.isEmpty()) {
+			return Optional.empty();
+		}
+		queries.lockStatus(campaignId.get());
+		return talks.findById(talkId);
 	}
 
 	/** The talk's area inside the jurisdiction, and the caller its logger or a supervisor. */

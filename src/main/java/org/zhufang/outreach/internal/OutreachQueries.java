@@ -179,6 +179,25 @@ public class OutreachQueries {
 			.query((rs, n) -> CampaignStatus.valueOf(rs.getString(1))).optional();
 	}
 
+	/**
+	 * The campaign's status read under an exclusive lock, held until the transaction ends: taken
+	 * first by the campaign's own changes (update, activate, close), which so wait for talks being
+	 * logged, corrected or withdrawn ({@link #lockStatus}) and then read what those committed.
+	 */
+	public Optional<CampaignStatus> lockForChange(long campaignId) {
+		return jdbc.sql("SELECT status FROM campaign WHERE id = :id FOR UPDATE").param("id", campaignId)
+			.query((rs, n) -> CampaignStatus.valueOf(rs.getString(1))).optional();
+	}
+
+	/**
+	 * The campaign of a talk, the talk's row locked until the transaction ends (a locking read, so
+	 * the transaction's snapshot starts after it): corrections and withdrawals of one talk queue.
+	 */
+	public Optional<Long> lockTalk(long talkId) {
+		return jdbc.sql("SELECT campaign_id FROM talk WHERE id = :id FOR UPDATE").param("id", talkId)
+			.query(Long.class).optional();
+	}
+
 	/** Themes of the campaign's counted talks. */
 	public Set<OutreachTheme> themesInUse(long campaignId) {
 		return jdbc.sql("SELECT DISTINCT th.theme FROM talk t JOIN talk_theme th ON th.talk_id = t.id"
