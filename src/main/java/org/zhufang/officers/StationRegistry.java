@@ -92,17 +92,20 @@ public class StationRegistry {
 	/** The station, if it exists; FORBIDDEN when none of its towns lies inside or around the jurisdiction. */
 	@Transactional(readOnly = true)
 	public Optional<StationView> station(Caller caller, long id) {
-		Optional<StationView> station = Optional.ofNullable(queries.stationsByIds(List.of(id)).get(id));
+		Optional<StationView> station = Optional.ofNullable(queries.stationsByIds(List.of(id), null).get(id));
 		if (station.isPresent() && !queries.stationVisible(id, scope.prefixes(caller))) {
 			throw new ForbiddenException("Station " + id + " is outside your jurisdiction");
 		}
 		return station;
 	}
 
-	/** Stations of things the caller may see (an officer's station, an office's station). */
+	/**
+	 * Stations by id for nested fields (an officer's station, a transfer's stations, an office's
+	 * station), leaving out those the {@code stations} query would not list for the caller.
+	 */
 	@Transactional(readOnly = true)
-	public Map<Long, StationView> stationsByIds(Collection<Long> ids) {
-		return queries.stationsByIds(ids);
+	public Map<Long, StationView> stationsByIds(Caller caller, Collection<Long> ids) {
+		return queries.stationsByIds(ids, scope.prefixes(caller));
 	}
 
 	@Transactional(readOnly = true)
@@ -118,14 +121,16 @@ public class StationRegistry {
 		return queries.offices(filter, areaPrefix, scope.prefixes(caller), page, withCount);
 	}
 
+	/** The police offices of each station, leaving out those {@code policeOffices} would not list for the caller. */
 	@Transactional(readOnly = true)
-	public Map<Long, List<PoliceOfficeView>> officesOfStations(Collection<Long> stationIds) {
-		return queries.officesOfStations(stationIds);
+	public Map<Long, List<PoliceOfficeView>> officesOfStations(Caller caller, Collection<Long> stationIds) {
+		return queries.officesOfStations(stationIds, scope.prefixes(caller));
 	}
 
+	/** Police offices by id, leaving out those {@code policeOffices} would not list for the caller. */
 	@Transactional(readOnly = true)
-	public Map<Long, PoliceOfficeView> officesByIds(Collection<Long> ids) {
-		return queries.officesByIds(ids);
+	public Map<Long, PoliceOfficeView> officesByIds(Caller caller, Collection<Long> ids) {
+		return queries.officesByIds(ids, scope.prefixes(caller));
 	}
 
 	// Stations

@@ -43,7 +43,10 @@ import org.zhufang.shared.paging.PageRequest;
 @Transactional
 public class VisitRecords {
 
-	/** Who may log visits: a community officer in their villages, a chief in the station's towns, the bureau anywhere. */
+	/**
+	 * Who may log visits: a community officer their own (the account linked to the officer) in
+	 * their villages, a chief in the station's towns, the bureau anywhere.
+	 */
 	private static final Role[] VISIT_LOGGERS = { Role.BUREAU_ADMIN, Role.STATION_CHIEF, Role.COMMUNITY_OFFICER };
 
 	/** Who may read single visits (addresses, suggestions); everyone may read the figures. */
@@ -124,6 +127,10 @@ public class VisitRecords {
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Outcome<VisitView> log(Caller caller, VisitLogInput input) {
 		caller.requireRole(VISIT_LOGGERS);
+		if (caller.role() == Role.COMMUNITY_OFFICER && input.officerId() != null
+				&& !caller.isPerson("OFFICER", input.officerId())) {
+			throw new ForbiddenException("A community officer logs their own visits only");
+		}
 		String key = StationRegistry.blankToNull(input.idempotencyKey());
 		if (key != null) {
 			Optional<Visit> first = transaction.execute(status -> visits.findByKey(caller.subject(), key));

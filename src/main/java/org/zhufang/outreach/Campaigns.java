@@ -37,6 +37,8 @@ import org.zhufang.shared.paging.PageRequest;
 
 /**
  * Outreach campaigns (宣传活动): planning, activating and closing them, and what each reached.
+ * Each change first locks the campaign's row ({@code FOR UPDATE}), so it waits for talks being
+ * logged, corrected or withdrawn (which hold a shared lock on it) and then reads what they wrote.
  * Everyone reads the campaigns owned by an area inside or above their jurisdiction (a county
  * campaign runs in every town); outreach staff, station chiefs and the bureau manage those owned
  * by an area inside it.
@@ -97,10 +99,13 @@ public class Campaigns {
 		return queries.campaignPage(filter, filterPath, scope.prefixes(caller), page, withCount);
 	}
 
-	/** Campaigns by id for nested fields (their talks were already visible). */
+	/**
+	 * Campaigns by id for nested fields, leaving out those the {@code campaigns} query would not
+	 * list for the caller (owned by an area neither inside nor above the jurisdiction).
+	 */
 	@Transactional(readOnly = true)
-	public Map<Long, CampaignView> campaignsByIds(Collection<Long> ids) {
-		return queries.campaigns(ids);
+	public Map<Long, CampaignView> campaignsByIds(Caller caller, Collection<Long> ids) {
+		return queries.campaigns(ids, scope.prefixes(caller));
 	}
 
 	/** What each campaign's counted talks reached, in one statement for all of them. */
@@ -153,6 +158,9 @@ public class Campaigns {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
+		if (queries.lockForChange(input.id()).isEmpty()) {
+			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
+		}
 		Optional<Campaign> found = campaigns.findById(input.id());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
@@ -200,6 +208,9 @@ public class Campaigns {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
+		if (queries.lockForChange(input.id()).isEmpty()) {
+			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
+		}
 		Optional<Campaign> found = campaigns.findById(input.id());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
@@ -224,6 +235,9 @@ public class Campaigns {
 		List<UserError> errors = validator.validate(input);
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
+		}
+		if (queries.lockForChange(input.id()).isEmpty()) {
+			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
 		}
 		Optional<Campaign> found = campaigns.findById(input.id());
 		if (found.isEmpty()) {

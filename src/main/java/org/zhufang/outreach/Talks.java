@@ -228,7 +228,9 @@ public class Talks {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		Optional<Campaign> campaign = campaigns.findById(input.campaignId());
+		// The shared lock first: the campaign read next is then the one a concurrent change committed.
+		Optional<CampaignStatus> locked = queries.lockStatus(input.campaignId());
+		Optional<Campaign> campaign = locked.isEmpty() ? Optional.empty() : campaigns.findById(input.campaignId());
 		if (campaign.isEmpty()) {
 			return Outcome.rejected(UserError.of("campaignId", "NOT_FOUND", "No campaign " + input.campaignId()));
 		}
@@ -237,7 +239,7 @@ public class Talks {
 			return Outcome.rejected(UserError.of("areaId", "NOT_FOUND", "No area " + input.areaId()));
 		}
 		scope.require(caller, area.get().id());
-		CampaignStatus status = queries.lockStatus(campaign.get().getId()).orElseThrow();
+		CampaignStatus status = locked.get();
 		if (status != CampaignStatus.ACTIVE) {
 			return Outcome.rejected(status == CampaignStatus.CLOSED ? Campaigns.closed("campaignId")
 					: UserError.of("campaignId", "CAMPAIGN_NOT_ACTIVE", "Talks are logged against ACTIVE campaigns"));
@@ -265,7 +267,8 @@ public class Talks {
 	 * The campaign's rules for a talk's facts: where (a town, village or grid inside the
 	 * campaign's area), when (not in the future, within the campaign's dates), which themes (the
 	 * campaign's), and who spoke (at least one speaker; added officers ACTIVE and visible to the
-	 * caller, added teams not disbanded).
+	 * caller, added teams not disbanded and at home inside the caller's jurisdiction or above the
+	 * talk's area, others NOT_FOUND without their names).
 	 */
 	private List<UserError> check(Caller caller, Campaign campaign, AreaView area, TalkFacts facts,
 			Collection<Long> addedOfficers, Collection<Long> addedTeams) {
@@ -308,8 +311,8 @@ public class Talks {
 			Map<Long, TeamView> found = teams.teamsByIds(addedTeams);
 			for (Long id : new HashSet<>(addedTeams)) {
 				TeamView team = found.get(id);
-				if (team == null) {
-					errors.add(UserError.of("speakerTeamIds", "NOT_FOUND", "No team " + id));
+				if (team == null || !maySpeak(caller, team, area.path())) {
+					errors.add(UserError.of("speakerTeamIds", "NOT_FOUND", "No team " + id + " in your jurisdiction"));
 				}
 				else if (team.status() != TeamStatus.ACTIVE) {
 					errors.add(UserError.of("speakerTeamIds", "TEAM_DISBANDED", team.name() + " is disbanded"));
@@ -317,6 +320,15 @@ public class Talks {
 			}
 		}
 		return errors;
+	}
+
+	/**
+	 * Whether a team may be named as a speaker of a talk held at {@code talkAreaPath}: its home
+	 * area lies inside the caller's jurisdiction, or above (or at) the talk's area (a county or
+	 * town team touring the villages). Also what a talk's readers see of its speaker teams.
+	 */
+	public boolean maySpeak(Caller caller, TeamView team, String talkAreaPath) {
+		return scope.coversPath(caller, team.areaPath()) || talkAreaPath.startsWith(team.areaPath());
 	}
 
 	// Correcting
@@ -332,7 +344,7 @@ public class Talks {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		Optional<Talk> found = talks.findById(input.talkId());
+		Optional<Talk> found = lockTalkAndCampaign(input.talkId());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("talkId", "NOT_FOUND", "No talk " + input.talkId()));
 		}
@@ -394,7 +406,7 @@ public class Talks {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		Optional<Talk> found = talks.findById(input.talkId());
+		Optional<Talk> found = lockTalkAndCampaign(input.talkId());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("talkId", "NOT_FOUND", "No talk " + input.talkId()));
 		}
@@ -411,6 +423,20 @@ public class Talks {
 		events.publishEvent(new TalkWithdrawn(view.id(), view.campaignId(), view.areaId(), view.heldOn(), view.themes(),
 				view.audienceCount(), view.appInstalls()));
 		return Outcome.ok(view);
+	}
+
+	/**
+	 * Locks the talk's row, then its campaign's (shared, as {@code talkLog} does), before reading
+	 * either: a correction or withdrawal and the campaign's update or closing cannot interleave, and
+	 * what is read below is what they committed.
+	 */
+	private Optional<Talk> lockTalkAndCampaign(long talkId) {
+		Optional<Long> campaignId = queries.lockTalk(talkId);
+		if (campaignId.isEmpty()) {
+			return Optional.empty();
+		}
+		queries.lockStatus(campaignId.get());
+		return talks.findById(talkId);
 	}
 
 	/** The talk's area inside the jurisdiction, and the caller its logger or a supervisor. */

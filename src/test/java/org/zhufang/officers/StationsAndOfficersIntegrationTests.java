@@ -231,4 +231,40 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 		assertThat(stations.createOffice(system, new PoliceOfficeCreateInput(station.id(), "网格警务室", grid.id(),
 				PoliceOfficeMode.VILLAGE, "一组", false, null)).isOk()).isTrue();
 	}
+
+	@Test
+	void nestedStationsAndOfficesOutsideTheJurisdictionAreLeftOut() {
+		PoliceOfficeView office = ok(stations.createOffice(system, new PoliceOfficeCreateInput(station.id(), "南王庄警务室",
+				village.id(), PoliceOfficeMode.VILLAGE, "南王庄村委会", false, null)));
+		PoliceOfficeView theirOffice = ok(stations.createOffice(system, new PoliceOfficeCreateInput(otherStation.id(),
+				"朗公庙警务室", otherVillage.id(), PoliceOfficeMode.VILLAGE, "朗公庙村委会", false, null)));
+		OfficerView mover = officer("调动民警", station, true);
+		ok(roster.transfer(system, new OfficerTransferInput(mover.id(), otherStation.id(), theirOffice.id(), null, "调动")));
+		String query = """
+				query($id: ID!) { officer(id: $id) { name station { name policeOffices { name station { name } } }
+				  policeOffice { name station { name } }
+				  transfers { fromStation { name policeOffices { name } } toStation { name } } } }""";
+
+		GraphQlTester otherChief = world.as(tree.account("chief.other", Role.STATION_CHIEF, otherTown));
+		otherChief.document(query).variable("id", mover.id()).execute()
+			.path("officer.name").entity(String.class).isEqualTo("调动民警")
+			.path("officer.station.name").entity(String.class).isEqualTo("朗公庙派出所")
+			.path("officer.station.policeOffices[*].name").entityList(String.class).containsExactly("朗公庙警务室")
+			.path("officer.station.policeOffices[0].station.name").entity(String.class).isEqualTo("朗公庙派出所")
+			.path("officer.policeOffice.station.name").entity(String.class).isEqualTo("朗公庙派出所")
+			.path("officer.transfers[0].fromStation").valueIsNull()
+			.path("officer.transfers[0].toStation.name").entity(String.class).isEqualTo("朗公庙派出所");
+		admin.document(query).variable("id", mover.id()).execute()
+			.path("officer.transfers[0].fromStation.name").entity(String.class).isEqualTo("七里营派出所")
+			.path("officer.transfers[0].fromStation.policeOffices[*].name").entityList(String.class)
+			.containsExactly(office.name());
+		// A village-scoped colleague still sees the station serving their village (it covers a town above it).
+		GraphQlTester grid = world.as(tree.account("grid.member", Role.GRID_MEMBER, this.grid));
+		OfficerView local = officer("本村民警", station, true);
+		assign(village, local);
+		grid.document("query($id: ID!) { officer(id: $id) { station { name policeOffices { name } } } }")
+			.variable("id", local.id()).execute()
+			.path("officer.station.name").entity(String.class).isEqualTo("七里营派出所")
+			.path("officer.station.policeOffices[*].name").entityList(String.class).containsExactly(office.name());
+	}
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.zhufang.grids.AreaView;
 import org.zhufang.officers.OfficerInputs.VisitLogInput;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.Role;
@@ -43,7 +44,7 @@ class VisitIntegrationTests extends OfficerFixtures {
 		liWeidong = officer("李卫东", station, true);
 		colleague = officer("王磊", station, true);
 		assign(village, liWeidong);
-		officerLi = world.as(tree.account("officer.li", Role.COMMUNITY_OFFICER, village));
+		officerLi = world.as(tree.officerAccount("officer.li", liWeidong.id(), village));
 		chief = world.as(tree.account("chief", Role.STATION_CHIEF, town));
 	}
 
@@ -56,7 +57,7 @@ class VisitIntegrationTests extends OfficerFixtures {
 	}
 
 	@Test
-	void aCommunityOfficerLogsVisitsOnlyForTheOfficerResponsibleForTheVillage() {
+	void aCommunityOfficerLogsTheirOwnVisitsOnly() {
 		officerLi.documentName("visitLog").variable("input", visit(liWeidong)).execute()
 			.path("visitLog.userErrors").entityList(Object.class).hasSize(0)
 			.path("visitLog.visit.address").entity(String.class).isEqualTo("南王庄村3组17号")
@@ -65,12 +66,37 @@ class VisitIntegrationTests extends OfficerFixtures {
 
 		long before = count("visit");
 		officerLi.documentName("visitLog").variable("input", visit(colleague)).execute()
-			.path("visitLog.visit").valueIsNull()
-			.path("visitLog.userErrors[0].code").entity(String.class).isEqualTo("NOT_RESPONSIBLE");
+			.errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
 		Map<String, Object> elsewhere = visit(liWeidong);
 		elsewhere.put("villageId", otherVillage.id());
 		elsewhere.remove("gridId");
 		officerLi.documentName("visitLog").variable("input", elsewhere).execute()
+			.errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+		assertThat(count("visit")).isEqualTo(before);
+	}
+
+	@Test
+	void aCommunityOfficerCannotLogVisitsUnderTheNameOfTheColleagueResponsibleForTheVillage() {
+		AreaView northVillage = tree.child(town, "北王庄村");
+		assign(northVillage, colleague);
+		GraphQlTester li = world.as(tree.officerAccount("li.both", liWeidong.id(), village, northVillage));
+		Map<String, Object> asColleague = visit(colleague);
+		asColleague.put("villageId", northVillage.id());
+		asColleague.remove("gridId");
+		long before = count("visit");
+		li.documentName("visitLog").variable("input", asColleague).execute()
+			.errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+		Map<String, Object> notTheirs = visit(liWeidong);
+		notTheirs.put("villageId", northVillage.id());
+		notTheirs.remove("gridId");
+		li.documentName("visitLog").variable("input", notTheirs).execute()
+			.path("visitLog.visit").valueIsNull()
+			.path("visitLog.userErrors[0].code").entity(String.class).isEqualTo("NOT_RESPONSIBLE");
+		world.as(tree.account("unlinked", Role.COMMUNITY_OFFICER, village)).documentName("visitLog")
+			.variable("input", visit(liWeidong)).execute()
 			.errors().satisfy(errors -> assertThat(errors).singleElement()
 				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
 		assertThat(count("visit")).isEqualTo(before);

@@ -209,6 +209,67 @@ class TalkIntegrationTests extends OutreachFixtures {
 	}
 
 	@Test
+	void speakerTeamsComeFromTheJurisdictionOrFromAboveTheTalksAreaAndForeignOnesAreNotNamed() {
+		TeamView foreign = ok(teams.createTeam(system, new TeamCreateInput("京华园巡逻队", TeamKind.PATROL, otherTown.id(), null, null)));
+		TeamView sibling = ok(teams.createTeam(system, new TeamCreateInput("北王庄调解队", TeamKind.MEDIATION,
+				tree.child(town, "北王庄村").id(), null, null)));
+		TeamView countyTeam = ok(teams.createTeam(system, new TeamCreateInput("五防宣传宣讲团", TeamKind.PATROL, county.id(), null, null)));
+		long before = rows();
+		for (TeamView refused : List.of(foreign, sibling)) {
+			Map<String, Object> input = talkInput(campaign, village);
+			input.put("speakerTeamIds", List.of(refused.id()));
+			GraphQlTester.Response response = officerLi.documentName("talkLog").variable("input", input).execute();
+			assertCode(response, "talkLog", "NOT_FOUND", "speakerTeamIds");
+			assertThat(String.join(" ", response.path("talkLog.userErrors[*].message").entityList(String.class).get()))
+				.doesNotContain(refused.name());
+		}
+		assertThat(rows()).isEqualTo(before);
+
+		Map<String, Object> input = talkInput(campaign, village);
+		input.put("speakerTeamIds", List.of(team.id(), countyTeam.id()));
+		String id = officerLi.documentName("talkLog").variable("input", input).execute()
+			.path("talkLog.userErrors").entityList(Object.class).hasSize(0)
+			.path("talkLog.talk.speakerTeams[*].name").entityList(String.class).contains("五老街长团队", "五防宣传宣讲团").hasSize(2)
+			.path("talkLog.talk.id").entity(String.class).get();
+		before = rows();
+		GraphQlTester.Response response = officerLi.documentName("talkCorrect")
+			.variable("input", Map.of("talkId", id, "reason", "补记宣讲队伍", "speakerTeamIds", List.of(team.id(), foreign.id())))
+			.execute();
+		assertCode(response, "talkCorrect", "NOT_FOUND", "speakerTeamIds");
+		assertThat(String.join(" ", response.path("talkCorrect.userErrors[*].message").entityList(String.class).get()))
+			.doesNotContain(foreign.name());
+		assertThat(rows()).isEqualTo(before);
+		outreach.documentName("talkLog").variable("input", input.entrySet().stream()
+				.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+						e -> e.getKey().equals("speakerTeamIds") ? List.of(sibling.id()) : e.getValue())))
+			.execute()
+			.path("talkLog.userErrors").entityList(Object.class).hasSize(0)
+			.path("talkLog.talk.speakerTeams[*].name").entityList(String.class).containsExactly("北王庄调解队");
+	}
+
+	@Test
+	void aTalksSpeakerTeamsAndCampaignShowOnlyWhatTheReaderMaySee() {
+		Map<String, Object> input = talkInput(campaign, village);
+		TeamView foreign = ok(teams.createTeam(system, new TeamCreateInput("京华园巡逻队", TeamKind.PATROL, otherTown.id(), null, null)));
+		input.put("speakerTeamIds", List.of(team.id(), foreign.id()));
+		String id = chiefOfCounty().documentName("talkLog").variable("input", input).execute()
+			.path("talkLog.userErrors").entityList(Object.class).hasSize(0)
+			.path("talkLog.talk.speakerTeams[*].name").entityList(String.class).contains("五老街长团队", "京华园巡逻队").hasSize(2)
+			.path("talkLog.talk.id").entity(String.class).get();
+		String query = "query($id: ID!) { talk(id: $id) { campaign { id } speakerTeams { name } } }";
+		officerLi.document(query).variable("id", id).execute()
+			.path("talk.campaign.id").entity(String.class).isEqualTo(String.valueOf(campaign.id()))
+			.path("talk.speakerTeams[*].name").entityList(String.class).containsExactly("五老街长团队");
+	}
+
+	@Test
+	void campaignsByIdLeaveOutWhatTheCampaignsQueryWouldNotList() {
+		assertThat(campaigns.campaignsByIds(new Caller("x", "x", Role.OUTREACH_STAFF, List.of(otherTown.id())),
+				List.of(activeCampaign("七里营镇禁毒宣传", town, List.of(OutreachTheme.ANTI_DRUG), null).id(), campaign.id())))
+			.containsOnlyKeys(campaign.id());
+	}
+
+	@Test
 	void correctionsKeepWhoWhenWhyBeforeAndAfterAndReachFollows() {
 		String id = officerLi.documentName("talkLog").variable("input", talkInput(campaign, village)).execute()
 			.path("talkLog.talk.id").entity(String.class).get();

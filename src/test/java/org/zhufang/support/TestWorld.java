@@ -156,6 +156,17 @@ public class TestWorld {
 			return username;
 		}
 
+		/**
+		 * A COMMUNITY_OFFICER account of this county linked to the officer ({@code personKind=OFFICER},
+		 * {@code personRef=<officer id>}); returns its username.
+		 */
+		public String officerAccount(String name, long officerId, AreaView... scope) {
+			String username = county.code() + "." + name;
+			ok(accounts.create(system(county.id()), new AccountCreateInput(username, PASSWORD, Role.COMMUNITY_OFFICER,
+					java.util.Arrays.stream(scope).map(AreaView::id).toList(), "OFFICER", String.valueOf(officerId))));
+			return username;
+		}
+
 		public List<Long> ids(AreaView... areas) {
 			return java.util.Arrays.stream(areas).map(AreaView::id).toList();
 		}

@@ -144,7 +144,7 @@ class OfficerController {
 
 	@BatchMapping(typeName = "Officer")
 	Map<OfficerView, StationView> station(List<OfficerView> officers) {
-		Map<Long, StationView> byId = stations.stationsByIds(ids(officers, OfficerView::stationId));
+		Map<Long, StationView> byId = stations.stationsByIds(Caller.current(), ids(officers, OfficerView::stationId));
 		Map<OfficerView, StationView> result = new HashMap<>();
 		officers.stream().filter(o -> o.stationId() != null && byId.containsKey(o.stationId()))
 			.forEach(o -> result.put(o, byId.get(o.stationId())));
@@ -153,7 +153,7 @@ class OfficerController {
 
 	@BatchMapping(typeName = "Officer")
 	Map<OfficerView, PoliceOfficeView> policeOffice(List<OfficerView> officers) {
-		Map<Long, PoliceOfficeView> byId = stations.officesByIds(ids(officers, OfficerView::policeOfficeId));
+		Map<Long, PoliceOfficeView> byId = stations.officesByIds(Caller.current(), ids(officers, OfficerView::policeOfficeId));
 		Map<OfficerView, PoliceOfficeView> result = new HashMap<>();
 		officers.stream().filter(o -> o.policeOfficeId() != null && byId.containsKey(o.policeOfficeId()))
 			.forEach(o -> result.put(o, byId.get(o.policeOfficeId())));
@@ -190,7 +190,7 @@ class OfficerController {
 	}
 
 	private <T> Map<T, StationView> stationsOf(List<T> items, java.util.function.Function<T, Long> stationId) {
-		Map<Long, StationView> byId = stations.stationsByIds(ids(items, stationId));
+		Map<Long, StationView> byId = stations.stationsByIds(Caller.current(), ids(items, stationId));
 		Map<T, StationView> result = new HashMap<>();
 		items.forEach(item -> {
 			Long id = stationId.apply(item);

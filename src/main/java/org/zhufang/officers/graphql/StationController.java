@@ -104,7 +104,7 @@ class StationController {
 
 	@BatchMapping(typeName = "Station")
 	Map<StationView, List<PoliceOfficeView>> policeOffices(List<StationView> stations) {
-		Map<Long, List<PoliceOfficeView>> offices = registry.officesOfStations(ids(stations, StationView::id));
+		Map<Long, List<PoliceOfficeView>> offices = registry.officesOfStations(Caller.current(), ids(stations, StationView::id));
 		Map<StationView, List<PoliceOfficeView>> result = new HashMap<>();
 		stations.forEach(s -> result.put(s, offices.getOrDefault(s.id(), List.of())));
 		return result;
@@ -112,9 +112,9 @@ class StationController {
 
 	@BatchMapping(typeName = "PoliceOffice")
 	Map<PoliceOfficeView, StationView> station(List<PoliceOfficeView> offices) {
-		Map<Long, StationView> stations = registry.stationsByIds(ids(offices, PoliceOfficeView::stationId));
+		Map<Long, StationView> stations = registry.stationsByIds(Caller.current(), ids(offices, PoliceOfficeView::stationId));
 		Map<PoliceOfficeView, StationView> result = new HashMap<>();
-		offices.forEach(o -> result.put(o, stations.get(o.stationId())));
+		offices.stream().filter(o -> stations.containsKey(o.stationId())).forEach(o -> result.put(o, stations.get(o.stationId())));
 		return result;
 	}
 

@@ -93,14 +93,19 @@ public class OfficerQueries {
 				params);
 	}
 
-	public Map<Long, StationView> stationsByIds(Collection<Long> ids) {
+	/** Stations by id, leaving out those outside the scope (null: no scope applied). */
+	public Map<Long, StationView> stationsByIds(Collection<Long> ids, List<String> scopePrefixes) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", ids);
+		String scope = scopePrefixes == null ? ""
+				: " AND " + visibleStation("s.id", scopePrefixes, params);
 		Map<Long, StationView> result = new HashMap<>();
 		stationRows("SELECT s.id, s.code, s.name, s.has_party_branch, s.supervising_member, s.version, st.town_id"
-				+ " FROM station s LEFT JOIN station_town st ON st.station_id = s.id WHERE s.id IN (:ids)"
-				+ " ORDER BY s.code, st.town_id", Map.of("ids", ids))
+				+ " FROM station s LEFT JOIN station_town st ON st.station_id = s.id WHERE s.id IN (:ids)" + scope
+				+ " ORDER BY s.code, st.town_id", params)
 			.forEach(s -> result.put(s.id(), s));
 		return result;
 	}
@@ -157,20 +162,28 @@ public class OfficerQueries {
 			.query(OFFICE).optional();
 	}
 
-	public Map<Long, PoliceOfficeView> officesByIds(Collection<Long> ids) {
+	/** Offices by id, leaving out those of stations outside the scope. */
+	public Map<Long, PoliceOfficeView> officesByIds(Collection<Long> ids, List<String> scopePrefixes) {
 		Map<Long, PoliceOfficeView> result = new HashMap<>();
 		if (!ids.isEmpty()) {
-			jdbc.sql("SELECT " + OFFICE_COLUMNS + " FROM police_office p WHERE p.id IN (:ids)").param("ids", ids)
+			Map<String, Object> params = new HashMap<>();
+			params.put("ids", ids);
+			jdbc.sql("SELECT " + OFFICE_COLUMNS + " FROM police_office p WHERE p.id IN (:ids) AND "
+					+ visibleStation("p.station_id", scopePrefixes, params)).params(params)
 				.query(OFFICE).stream().forEach(o -> result.put(o.id(), o));
 		}
 		return result;
 	}
 
-	public Map<Long, List<PoliceOfficeView>> officesOfStations(Collection<Long> stationIds) {
+	/** The offices of each station, by id, leaving out stations outside the scope. */
+	public Map<Long, List<PoliceOfficeView>> officesOfStations(Collection<Long> stationIds, List<String> scopePrefixes) {
 		Map<Long, List<PoliceOfficeView>> result = new HashMap<>();
 		if (!stationIds.isEmpty()) {
-			jdbc.sql("SELECT " + OFFICE_COLUMNS + " FROM police_office p WHERE p.station_id IN (:ids) ORDER BY p.station_id, p.id")
-				.param("ids", stationIds).query(OFFICE).stream()
+			Map<String, Object> params = new HashMap<>();
+			params.put("ids", stationIds);
+			jdbc.sql("SELECT " + OFFICE_COLUMNS + " FROM police_office p WHERE p.station_id IN (:ids) AND "
+					+ visibleStation("p.station_id", scopePrefixes, params) + " ORDER BY p.station_id, p.id")
+				.params(params).query(OFFICE).stream()
 				.forEach(o -> result.computeIfAbsent(o.stationId(), k -> new ArrayList<>()).add(o));
 		}
 		return result;
@@ -180,8 +193,7 @@ public class OfficerQueries {
 	public Connection<PoliceOfficeView> offices(PoliceOfficeFilter filter, String areaPrefix, List<String> scopePrefixes,
 			PageRequest page, boolean withCount) {
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder(" WHERE p.station_id IN (SELECT st.station_id FROM station_town st WHERE ")
-			.append(stationTownCondition("st", scopePrefixes, params)).append(")");
+		StringBuilder where = new StringBuilder(" WHERE ").append(visibleStation("p.station_id", scopePrefixes, params));
 		if (filter.stationId() != null) {
 			where.append(" AND p.station_id = :stationId");
 			params.put("stationId", filter.stationId());
@@ -470,6 +482,15 @@ public class OfficerQueries {
 		return "(EXISTS (SELECT 1 FROM station_town st WHERE st.station_id = o.station_id AND (" + String.join(" OR ", towns)
 				+ ")) OR EXISTS (SELECT 1 FROM village_officer vo WHERE vo.officer_id = o.id AND vo.ended_on IS NULL AND ("
 				+ String.join(" OR ", villages) + ")) OR (o.station_id IS NULL AND (" + String.join(" OR ", bureau) + ")))";
+	}
+
+	/**
+	 * {@code column} names a station with a town inside, or containing, the subtrees of these
+	 * prefixes: the visibility of stations and of their police offices.
+	 */
+	static String visibleStation(String column, List<String> prefixes, Map<String, Object> params) {
+		return column + " IN (SELECT vst.station_id FROM station_town vst WHERE "
+				+ stationTownCondition("vst", prefixes, params) + ")";
 	}
 
 	/** Station towns inside, or containing, the subtrees of these prefixes. */

@@ -111,9 +111,9 @@ class TalkController {
 
 	@BatchMapping(typeName = "Talk")
 	Map<TalkView, CampaignView> campaign(List<TalkView> list) {
-		Map<Long, CampaignView> found = campaigns.campaignsByIds(ids(list, TalkView::campaignId));
+		Map<Long, CampaignView> found = campaigns.campaignsByIds(Caller.current(), ids(list, TalkView::campaignId));
 		Map<TalkView, CampaignView> result = new HashMap<>();
-		list.forEach(t -> result.put(t, found.get(t.campaignId())));
+		list.stream().filter(t -> found.containsKey(t.campaignId())).forEach(t -> result.put(t, found.get(t.campaignId())));
 		return result;
 	}
 
@@ -142,8 +142,10 @@ class TalkController {
 	Map<TalkView, List<TeamView>> speakerTeams(List<TalkView> list) {
 		Set<Long> ids = list.stream().flatMap(t -> t.teamIds().stream()).collect(Collectors.toSet());
 		Map<Long, TeamView> found = ids.isEmpty() ? Map.of() : teams.teamsByIds(ids);
+		Caller caller = Caller.current();
 		Map<TalkView, List<TeamView>> result = new HashMap<>();
-		list.forEach(t -> result.put(t, t.teamIds().stream().filter(found::containsKey).map(found::get).toList()));
+		list.forEach(t -> result.put(t, t.teamIds().stream().map(found::get)
+			.filter(team -> team != null && talks.maySpeak(caller, team, t.areaPath())).toList()));
 		return result;
 	}
 

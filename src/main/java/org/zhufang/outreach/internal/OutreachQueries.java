@@ -101,11 +101,15 @@ public class OutreachQueries {
 			.query(CAMPAIGN).optional();
 	}
 
-	public Map<Long, CampaignView> campaigns(Collection<Long> ids) {
+	/** Campaigns by id owned by an area inside the scope or above it, as {@link #campaignPage} lists them. */
+	public Map<Long, CampaignView> campaigns(Collection<Long> ids, List<String> scope) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("SELECT " + CAMPAIGN_COLUMNS + " FROM campaign c WHERE c.id IN (:ids)").param("ids", ids)
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", ids);
+		return jdbc.sql("SELECT " + CAMPAIGN_COLUMNS + " FROM campaign c WHERE c.id IN (:ids) AND "
+				+ ScopeSql.insideOrAbove("c.area_path", scope, "scope", params)).params(params)
 			.query(CAMPAIGN).stream().collect(Collectors.toMap(CampaignView::id, c -> c));
 	}
 
@@ -173,6 +177,25 @@ public class OutreachQueries {
 	public Optional<CampaignStatus> lockStatus(long campaignId) {
 		return jdbc.sql("SELECT status FROM campaign WHERE id = :id LOCK IN SHARE MODE").param("id", campaignId)
 			.query((rs, n) -> CampaignStatus.valueOf(rs.getString(1))).optional();
+	}
+
+	/**
+	 * The campaign's status read under an exclusive lock, held until the transaction ends: taken
+	 * first by the campaign's own changes (update, activate, close), which so wait for talks being
+	 * logged, corrected or withdrawn ({@link #lockStatus}) and then read what those committed.
+	 */
+	public Optional<CampaignStatus> lockForChange(long campaignId) {
+		return jdbc.sql("SELECT status FROM campaign WHERE id = :id FOR UPDATE").param("id", campaignId)
+			.query((rs, n) -> CampaignStatus.valueOf(rs.getString(1))).optional();
+	}
+
+	/**
+	 * The campaign of a talk, the talk's row locked until the transaction ends (a locking read, so
+	 * the transaction's snapshot starts after it): corrections and withdrawals of one talk queue.
+	 */
+	public Optional<Long> lockTalk(long talkId) {
+		return jdbc.sql("SELECT campaign_id FROM talk WHERE id = :id FOR UPDATE").param("id", talkId)
+			.query(Long.class).optional();
 	}
 
 	/** Themes of the campaign's counted talks. */
