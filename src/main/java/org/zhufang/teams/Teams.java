@@ -121,11 +121,10 @@ public class Teams {
 	}
 
 	/**
-	 * Teams by id with no scope applied, for other modules checking references on the system's
-	 * behalf. Never hand its result to a caller: nested fields use {@link #teamsByIds(Caller, Collection)}.
-	 * @deprecated kept for outreach until it moves to the scoped method
+	 * Teams by id with no scope applied, for modules that apply a visibility rule of their own
+	 * (outreach shows a speaker team at home inside the caller's jurisdiction or above the talk's
+	 * area). Nested fields of this module use {@link #teamsByIds(Caller, Collection)}.
 	 */
-	@Deprecated
 	@Transactional(readOnly = true)
 	public Map<Long, TeamView> teamsByIds(Collection<Long> ids) {
 		return queries.teams(ids);
