@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.zhufang.grids.internal.AreaQueries;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.ForbiddenException;
+import org.zhufang.shared.NotFoundException;
 
 /**
  * Where a caller may look: the subtrees under its scope areas. Every module asks this service
@@ -43,20 +44,29 @@ public class AreaScope {
 		return coversPath(caller, pathOf(areaId));
 	}
 
-	/** Refuses as FORBIDDEN an area outside the caller's scope. */
+	/** Refuses as FORBIDDEN an area outside the caller's scope, and as NOT_FOUND one that does not exist. */
 	public void require(Caller caller, long areaId) {
-		if (!covers(caller, areaId)) {
+		String path = existingPath(areaId);
+		if (!coversPath(caller, path)) {
 			throw new ForbiddenException("Area " + areaId + " is outside your jurisdiction");
 		}
 	}
 
 	/**
 	 * Whether a list may be filtered by this area: it lies inside the scope, or above it (then
-	 * the list shows only the part inside the scope).
+	 * the list shows only the part inside the scope). An area that does not exist is NOT_FOUND.
 	 */
 	public boolean mayFilterBy(Caller caller, long areaId) {
+		String path = existingPath(areaId);
+		return prefixes(caller).stream().anyMatch(p -> path.startsWith(p) || p.startsWith(path));
+	}
+
+	private String existingPath(long areaId) {
 		String path = pathOf(areaId);
-		return path != null && prefixes(caller).stream().anyMatch(p -> path.startsWith(p) || p.startsWith(path));
+		if (path == null) {
+			throw new NotFoundException("No area " + areaId);
+		}
+		return path;
 	}
 
 	/** The path of an area, or null when there is no such area. */

@@ -28,7 +28,11 @@ public class InputValidator {
 			List<String> path = new ArrayList<>();
 			path.add("input");
 			violation.getPropertyPath().forEach(node -> {
-				if (node.getName() != null) {
+				// a list element's node carries its index; its container element has no name
+				if (node.isInIterable() && node.getIndex() != null) {
+					path.add(String.valueOf(node.getIndex()));
+				}
+				if (node.getName() != null && !node.getName().startsWith("<")) {
 					path.add(node.getName());
 				}
 			});

@@ -249,8 +249,17 @@ class AreaHierarchyIntegrationTests {
 	@Test
 	void refusesAnIdThatIsNotANumberAsBadRequestNotAsAnInternalError() {
 		admin.document("{ area(id: \"abc\") { id } }").execute()
+			.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+				assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+				assertThat(e.getMessage()).doesNotContain("org.springframework", "Exception");
+			}));
+	}
+
+	@Test
+	void filtersByAnAreaThatDoesNotExistAsNotFoundRatherThanForbidden() {
+		admin.documentName("areas").variable("filter", Map.of("underAreaId", 987654321)).execute()
 			.errors().satisfy(errors -> assertThat(errors).singleElement()
-				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
+				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("NOT_FOUND")));
 	}
 
 	private long countAreas() {

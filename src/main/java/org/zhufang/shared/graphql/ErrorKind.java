@@ -81,6 +81,13 @@ public enum ErrorKind implements ErrorClassification {
 
 	private static String rootMessage(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof BindException bind) {
+				return "Invalid value for " + bind.getFieldErrors().stream().map(e -> e.getField()).distinct()
+					.reduce((a, b) -> a + ", " + b).orElse("an argument");
+			}
+			if (t instanceof TypeMismatchException || t instanceof ConversionException) {
+				return "Invalid value for an argument";
+			}
 			if (direct(t) != null) {
 				return t.getMessage();
 			}
