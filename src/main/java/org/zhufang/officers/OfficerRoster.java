@@ -310,9 +310,10 @@ public class OfficerRoster {
 		}
 		officer.describe(input.name() == null ? null : input.name().strip(), input.rank(), input.phone(),
 				input.communityOfficer(), clock.instant());
+		List<Long> ended = List.of();
+		LocalDate today = LocalDate.now(clock);
 		if (leaving) {
-			LocalDate today = LocalDate.now(clock);
-			endAssignments(officer.getId(), today, input.status().name());
+			ended = endAssignments(officer.getId(), today, input.status().name());
 			if (input.status() == OfficerStatus.RETIRED) {
 				officer.retire(clock.instant());
 			}
@@ -320,7 +321,11 @@ public class OfficerRoster {
 				officer.leave(clock.instant());
 			}
 		}
-		return Outcome.ok(officers.save(officer).toView());
+		OfficerView view = officers.save(officer).toView();
+		if (leaving) {
+			events.publishEvent(new OfficerLeft(view.id(), input.status(), today, ended));
+		}
+		return Outcome.ok(view);
 	}
 
 	/**

@@ -108,12 +108,16 @@ public class Campaigns {
 		return queries.campaigns(ids, scope.prefixes(caller));
 	}
 
-	/** What each campaign's counted talks reached, in one statement for all of them. */
+	/**
+	 * What each campaign's counted talks held inside the caller's jurisdiction reached, in one
+	 * statement for all of them: a county campaign's reach, read by a town, is that town's part
+	 * (the bureau's scope, the county, sees the whole).
+	 */
 	@Transactional(readOnly = true)
-	public Map<Long, CampaignReachView> reach(Collection<CampaignView> list) {
+	public Map<Long, CampaignReachView> reach(Caller caller, Collection<CampaignView> list) {
 		Map<Long, Integer> targets = new java.util.HashMap<>();
 		list.forEach(c -> targets.put(c.id(), c.reachTarget()));
-		return queries.campaignReach(targets);
+		return queries.campaignReach(targets, scope.prefixes(caller));
 	}
 
 	// Changing

@@ -105,16 +105,25 @@ public class Activities {
 		return queries.participantsOf(activityIds);
 	}
 
+	/**
+	 * Each volunteer's hours in activities dated in the period, counting only activities held
+	 * inside the caller's jurisdiction (the same rule as the rankings), in one statement.
+	 */
 	@Transactional(readOnly = true)
-	public Map<Long, HoursSummary> hoursOfVolunteers(Collection<Long> volunteerIds, LocalDate from, LocalDate to) {
+	public Map<Long, HoursSummary> hoursOfVolunteers(Caller caller, Collection<Long> volunteerIds, LocalDate from,
+			LocalDate to) {
 		checkPeriod(from, to);
-		return queries.hoursOfVolunteers(volunteerIds, from, to);
+		return queries.hoursOfVolunteers(volunteerIds, scope.prefixes(caller), from, to);
 	}
 
+	/**
+	 * Each team's hours in activities dated in the period, counting only activities held inside
+	 * the caller's jurisdiction, in one statement.
+	 */
 	@Transactional(readOnly = true)
-	public Map<Long, HoursSummary> hoursOfTeams(Collection<Long> teamIds, LocalDate from, LocalDate to) {
+	public Map<Long, HoursSummary> hoursOfTeams(Caller caller, Collection<Long> teamIds, LocalDate from, LocalDate to) {
 		checkPeriod(from, to);
-		return queries.hoursOfTeams(teamIds, from, to);
+		return queries.hoursOfTeams(teamIds, scope.prefixes(caller), from, to);
 	}
 
 	/** Hours given in activities in the area (and below) within the caller's jurisdiction. */
@@ -153,7 +162,7 @@ public class Activities {
 		catch (RuntimeException ex) {
 			if (DataErrors.isDuplicateKey(ex) && input.idempotencyKey() != null) {
 				return transaction.execute(status -> queries.idByIdempotencyKey(caller.subject(), input.idempotencyKey())
-					.flatMap(queries::activity).map(Outcome::ok).orElseThrow(() -> ex));
+					.flatMap(queries::activity).map(earlier -> replay(earlier, input)).orElseThrow(() -> ex));
 			}
 			throw ex;
 		}
@@ -169,7 +178,7 @@ public class Activities {
 		if (key != null) {
 			Optional<ActivityView> earlier = queries.idByIdempotencyKey(caller.subject(), key).flatMap(queries::activity);
 			if (earlier.isPresent()) {
-				return Outcome.ok(earlier.get());
+				return replay(earlier.get(), input);
 			}
 		}
 		Optional<TeamView> team = teams.team(input.teamId());
@@ -228,6 +237,20 @@ public class Activities {
 				area.get().path(), Teams.blankToNull(input.outcome()), null, hours, caller.subject(), key,
 				clock.instant()));
 		return Outcome.ok(published(activity.toView()));
+	}
+
+	/**
+	 * The activity first logged with the key, provided the re-sent log is about the same activity
+	 * (team, date and area); otherwise IDEMPOTENCY_KEY_REUSED, as for visits and talks.
+	 */
+	private static Outcome<ActivityView> replay(ActivityView earlier, ActivityLogInput input) {
+		boolean same = input.teamId() != null && earlier.teamId() == input.teamId() && input.date() != null
+				&& earlier.date().equals(input.date()) && input.areaId() != null && earlier.areaId() == input.areaId();
+		if (!same) {
+			return Outcome.rejected(UserError.of("idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
+					"This key was used for another activity (" + earlier.id() + ")"));
+		}
+		return Outcome.ok(earlier);
 	}
 
 	/** Logs a completed shift as an activity of its purpose (the roster checked the caller). */

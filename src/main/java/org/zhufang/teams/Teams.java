@@ -154,8 +154,10 @@ public class Teams {
 		if (filter.teamId() != null) {
 			team(caller, filter.teamId());
 		}
-		boolean searchPhones = caller.hasRole(TeamAccess.MANAGERS);
-		return queries.volunteerPage(filter, underPrefix(caller, filter.areaId()), scope.prefixes(caller), searchPhones,
+		// only the roles that manage volunteers see their names and phones in clear, so only they
+		// search them; everyone else matches the surname, which the masked name shows anyway
+		boolean manager = caller.hasRole(TeamAccess.MANAGERS);
+		return queries.volunteerPage(filter, underPrefix(caller, filter.areaId()), scope.prefixes(caller), manager,
 				page, withCount);
 	}
 

@@ -89,6 +89,40 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 	}
 
 	@Test
+	void publishesWhoRetiredOrLeftWithTheVillagesTheirAssignmentsEnded() {
+		AreaView secondVillage = tree.child(town, "北王庄村");
+		OfficerView retiring = officer("退休民警", station, true);
+		OfficerView leaving = officer("调出民警", station, true);
+		assign(village, retiring);
+		assign(secondVillage, retiring);
+		// an update that is no departure publishes nothing
+		ok(roster.update(system, new OfficerInputs.OfficerUpdateInput(retiring.id(), null, "退休前民警", null, null, null,
+				null, null)));
+		assertThat(events.stream(OfficerLeft.class).filter(e -> e.officerId() == retiring.id())).isEmpty();
+
+		ok(roster.update(system, new OfficerInputs.OfficerUpdateInput(retiring.id(), null, null, null, null, null, null,
+				OfficerStatus.RETIRED)));
+		ok(roster.update(system, new OfficerInputs.OfficerUpdateInput(leaving.id(), null, null, null, null, null, null,
+				OfficerStatus.TRANSFERRED)));
+		LocalDate today = LocalDate.now(org.zhufang.shared.BureauClock.ZONE);
+		assertThat(events.stream(OfficerLeft.class).filter(e -> e.officerId() == retiring.id()))
+			.singleElement()
+			.satisfies(e -> {
+				assertThat(e.status()).isEqualTo(OfficerStatus.RETIRED);
+				assertThat(e.on()).isEqualTo(today);
+				assertThat(e.endedVillageIds()).containsExactlyInAnyOrder(village.id(), secondVillage.id());
+			});
+		assertThat(events.stream(OfficerLeft.class).filter(e -> e.officerId() == leaving.id()))
+			.singleElement()
+			.satisfies(e -> {
+				assertThat(e.status()).isEqualTo(OfficerStatus.TRANSFERRED);
+				assertThat(e.endedVillageIds()).isEmpty();
+			});
+		assertThat(world.jdbc().sql("SELECT COUNT(*) FROM village_officer WHERE officer_id = ? AND ended_on IS NULL")
+			.param(retiring.id()).query(Integer.class).single()).isZero();
+	}
+
+	@Test
 	void refusesNonVillagesOfficersOfAnotherStationAndInactiveOnesWritingNothing() {
 		OfficerView other = officer("外所民警", otherStation, true);
 		OfficerView officer = officer("本所民警", station, true);

@@ -59,6 +59,27 @@ class ReachIntegrationTests extends OutreachFixtures {
 		viewer = world.as(tree.account("viewer", Role.DASHBOARD_VIEWER, county));
 	}
 
+	@Test
+	void aCampaignsReachIsThePartInsideTheCallersJurisdiction() {
+		// the county campaign, read by outreach staff of 七里营镇: T1, T2, T5 (京华村's 200 is another town's)
+		world.as(tree.account("outreach", Role.OUTREACH_STAFF, town)).documentName("campaignWithReach")
+			.variable("id", campaign.id()).execute()
+			.path("campaign.reach.talks").entity(Integer.class).isEqualTo(3)
+			.path("campaign.reach.peopleReached").entity(Integer.class).isEqualTo(195)
+			.path("campaign.talks.edges[*].node.audienceCount").entityList(Integer.class)
+			.satisfies(people -> org.assertj.core.api.Assertions.assertThat(people).doesNotContain(200));
+		// a town with no talk of it sees nothing reached
+		world.as(tree.account("outreachOther", Role.OUTREACH_STAFF, tree.child(county, "翟坡镇")))
+			.documentName("campaignWithReach").variable("id", campaign.id()).execute()
+			.path("campaign.reach.talks").entity(Integer.class).isEqualTo(0)
+			.path("campaign.reach.peopleReached").entity(Integer.class).isEqualTo(0);
+		// the bureau sees the whole
+		world.as(tree.account("admin", Role.BUREAU_ADMIN, county)).documentName("campaignWithReach")
+			.variable("id", campaign.id()).execute()
+			.path("campaign.reach.talks").entity(Integer.class).isEqualTo(4)
+			.path("campaign.reach.peopleReached").entity(Integer.class).isEqualTo(395);
+	}
+
 	TalkView talk(AreaView where, LocalDate on, VenueKind venue, int people, OutreachTheme... themes) {
 		TalkLogInput base = input(campaign, where, OffsetDateTime.of(on.atTime(10, 0), java.time.ZoneOffset.ofHours(8)),
 				people, null, themes);

@@ -168,7 +168,7 @@ class TalkIntegrationTests extends OutreachFixtures {
 		officerLi.documentName("talkLog").variable("input", input).execute()
 			.path("talkLog.talk.id").entity(String.class).isEqualTo(first);
 		assertThat(count("talk")).isEqualTo(after);
-		assertThat(campaigns.reach(List.of(campaign)).get(campaign.id()).peopleReached()).isEqualTo(60);
+		assertThat(campaigns.reach(system, List.of(campaign)).get(campaign.id()).peopleReached()).isEqualTo(60);
 
 		// the same key from another account is another talk
 		String other = chief.documentName("talkLog").variable("input", input).execute()
@@ -204,8 +204,8 @@ class TalkIntegrationTests extends OutreachFixtures {
 		assertThat(ids).hasSize(1);
 		assertThat(world.jdbc().sql("SELECT COUNT(*) FROM talk WHERE logged_by = ?").param(caller.subject())
 			.query(Integer.class).single()).isEqualTo(1);
-		assertThat(campaigns.reach(List.of(campaign)).get(campaign.id()).talks()).isEqualTo(1);
-		assertThat(campaigns.reach(List.of(campaign)).get(campaign.id()).peopleReached()).isEqualTo(75);
+		assertThat(campaigns.reach(system, List.of(campaign)).get(campaign.id()).talks()).isEqualTo(1);
+		assertThat(campaigns.reach(system, List.of(campaign)).get(campaign.id()).peopleReached()).isEqualTo(75);
 	}
 
 	@Test
@@ -283,7 +283,7 @@ class TalkIntegrationTests extends OutreachFixtures {
 			.path("talkCorrect.talk.corrections[0].changes[?(@.field == 'audienceCount')].before").entityList(String.class).containsExactly("60")
 			.path("talkCorrect.talk.corrections[0].changes[?(@.field == 'audienceCount')].after").entityList(String.class).containsExactly("80")
 			.path("talkCorrect.talk.corrections[0].changes[?(@.field == 'themes')].after").entityList(String.class).containsExactly("ANTI_FRAUD,THEFT");
-		assertThat(campaigns.reach(List.of(campaign)).get(campaign.id()).peopleReached()).isEqualTo(80);
+		assertThat(campaigns.reach(system, List.of(campaign)).get(campaign.id()).peopleReached()).isEqualTo(80);
 
 		// a station chief of the town may correct it too; other outreach staff may not
 		chief.documentName("talkCorrect").variable("input", Map.of("talkId", id, "reason", "核对照片", "audienceCount", 85))
@@ -301,7 +301,7 @@ class TalkIntegrationTests extends OutreachFixtures {
 		assertErrorType(officerLi.documentName("talkCorrect").variable("input", Map.of("talkId", id, "reason", "旧版本",
 				"audienceCount", 10, "expectedVersion", 0)).execute(), "CONFLICT");
 		assertThat(rows()).isEqualTo(before);
-		assertThat(campaigns.reach(List.of(campaign)).get(campaign.id()).peopleReached()).isEqualTo(85);
+		assertThat(campaigns.reach(system, List.of(campaign)).get(campaign.id()).peopleReached()).isEqualTo(85);
 	}
 
 	@Test
@@ -309,7 +309,7 @@ class TalkIntegrationTests extends OutreachFixtures {
 		String id = officerLi.documentName("talkLog").variable("input", talkInput(campaign, village)).execute()
 			.path("talkLog.talk.id").entity(String.class).get();
 		log(system, campaign, village, 2, 30, OutreachTheme.THEFT);
-		assertThat(campaigns.reach(List.of(campaign)).get(campaign.id()).peopleReached()).isEqualTo(90);
+		assertThat(campaigns.reach(system, List.of(campaign)).get(campaign.id()).peopleReached()).isEqualTo(90);
 
 		assertErrorType(outreach.documentName("talkWithdraw").variable("input", Map.of("talkId", id, "reason", "误录"))
 			.execute(), "FORBIDDEN");
@@ -317,8 +317,8 @@ class TalkIntegrationTests extends OutreachFixtures {
 			.execute()
 			.path("talkWithdraw.talk.status").entity(String.class).isEqualTo("WITHDRAWN")
 			.path("talkWithdraw.talk.withdrawnReason").entity(String.class).isEqualTo("重复录入，误录");
-		assertThat(campaigns.reach(List.of(campaign)).get(campaign.id()).peopleReached()).isEqualTo(30);
-		assertThat(campaigns.reach(List.of(campaign)).get(campaign.id()).talks()).isEqualTo(1);
+		assertThat(campaigns.reach(system, List.of(campaign)).get(campaign.id()).peopleReached()).isEqualTo(30);
+		assertThat(campaigns.reach(system, List.of(campaign)).get(campaign.id()).talks()).isEqualTo(1);
 		officerLi.documentName("talk").variable("id", id).execute()
 			.path("talk.status").entity(String.class).isEqualTo("WITHDRAWN")
 			.path("talk.audienceCount").entity(Integer.class).isEqualTo(60);

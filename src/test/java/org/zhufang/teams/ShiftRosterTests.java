@@ -455,6 +455,19 @@ class ShiftRosterTests {
 			.path("activityLog.activity.id").entity(String.class).isEqualTo(first);
 		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE team_id = ?", team.id())).isEqualTo(1);
 
+		// the same key with another date or area is not a re-send: refused, nothing written
+		Map<String, Object> otherDate = new HashMap<>(input);
+		otherDate.put("date", LocalDate.now(BureauClock.ZONE).minusDays(1).toString());
+		Map<String, Object> otherArea = new HashMap<>(input);
+		otherArea.put("areaId", otherGrid.id());
+		for (Map<String, Object> reused : List.of(otherDate, otherArea)) {
+			gridMember.documentName("shiftActivityLog").variable("input", reused).execute()
+				.path("activityLog.activity").valueIsNull()
+				.path("activityLog.userErrors[*].code").entityList(String.class).containsExactly("IDEMPOTENCY_KEY_REUSED")
+				.path("activityLog.userErrors[0].field[1]").entity(String.class).isEqualTo("idempotencyKey");
+		}
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE team_id = ?", team.id())).isEqualTo(1);
+
 		input.put("areaId", otherGrid.id());
 		input.put("idempotencyKey", "log-other-" + System.nanoTime());
 		gridMember.documentName("shiftActivityLog").variable("input", input).execute()
@@ -494,7 +507,7 @@ class ShiftRosterTests {
 
 	private double teamHours(Instant day) {
 		LocalDate date = LocalDate.ofInstant(day, BureauClock.ZONE);
-		return fixtures.activities.hoursOfTeams(List.of(team.id()), date.minusDays(1), date.plusDays(1))
+		return fixtures.activities.hoursOfTeams(TeamFixtures.admin(tree.county()), List.of(team.id()), date.minusDays(1), date.plusDays(1))
 			.getOrDefault(team.id(), HoursSummary.NONE).hours();
 	}
 

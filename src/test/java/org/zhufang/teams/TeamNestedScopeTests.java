@@ -48,6 +48,12 @@ class TeamNestedScopeTests {
 			  team(id: $id) { members(first: 50, includeFormer: true) { edges { node { active volunteer { id } } } } }
 			}""";
 
+	private static final String HOURS = """
+			query hours($teamId: ID!, $volunteerId: ID!, $from: Date!, $to: Date!) {
+			  team(id: $teamId) { hours(from: $from, to: $to) { hours activities } }
+			  volunteer(id: $volunteerId) { hours(from: $from, to: $to) { hours activities } }
+			}""";
+
 	private static final String RANKINGS = """
 			query rankings($areaId: ID!, $from: Date!, $to: Date!) {
 			  volunteerRanking(areaId: $areaId, from: $from, to: $to, first: 50) { hours volunteer { id } }
@@ -78,6 +84,8 @@ class TeamNestedScopeTests {
 
 	private VolunteerView resident;
 
+	private VolunteerView sameSurname;
+
 	private ShiftView shiftB;
 
 	private String coordinatorA;
@@ -85,6 +93,10 @@ class TeamNestedScopeTests {
 	private String coordinatorB;
 
 	private String gridMemberA;
+
+	private String viewer;
+
+	private String admin;
 
 	@BeforeAll
 	void buildTwoTownsAndAVolunteerOnATeamInEach() {
@@ -100,6 +112,7 @@ class TeamNestedScopeTests {
 		hop = fixtures.volunteer(county, gridA, "贺两队");
 		far = fixtures.volunteer(county, villageB, "范远方");
 		resident = fixtures.volunteer(county, gridA, "王居民");
+		sameSurname = fixtures.volunteer(county, gridA, "王另外");
 		fixtures.join(county, teamA, hop);
 		fixtures.join(county, teamB, hop);
 		fixtures.join(county, teamB, far);
@@ -115,6 +128,8 @@ class TeamNestedScopeTests {
 		coordinatorA = tree.account("coordA", Role.TEAM_COORDINATOR, townA);
 		coordinatorB = tree.account("coordB", Role.TEAM_COORDINATOR, townB);
 		gridMemberA = tree.account("gridA", Role.GRID_MEMBER, gridA);
+		viewer = tree.account("viewer", Role.DASHBOARD_VIEWER, county);
+		admin = tree.account("admin", Role.BUREAU_ADMIN, county);
 	}
 
 	@Test
@@ -219,6 +234,45 @@ class TeamNestedScopeTests {
 			.path("volunteer.name").entity(String.class).isEqualTo("王*");
 		world.as(coordinatorA).documentName("volunteerById").variable("id", resident.id()).execute()
 			.path("volunteer.name").entity(String.class).isEqualTo("王居民");
+	}
+
+	@Test
+	void whoSeesNamesMaskedSearchesOnlyTheSurname() {
+		for (String reader : List.of(viewer, gridMemberA)) {
+			List<String> surname = searchIds(reader, "王");
+			assertThat(surname).contains(String.valueOf(resident.id()), String.valueOf(sameSurname.id()));
+			// a guessed full name narrows nothing beyond the surname the mask shows
+			assertThat(searchIds(reader, "王居民")).containsExactlyElementsOf(surname);
+			assertThat(searchIds(reader, "王另外")).containsExactlyElementsOf(surname);
+			// nor does a part of the given name
+			assertThat(searchIds(reader, "居民")).doesNotContain(String.valueOf(resident.id()));
+		}
+		// the roles that see names in clear search the whole name
+		assertThat(searchIds(coordinatorA, "王居民")).containsExactly(String.valueOf(resident.id()));
+		assertThat(searchIds(coordinatorA, "居民")).containsExactly(String.valueOf(resident.id()));
+	}
+
+	@Test
+	void teamAndVolunteerHoursCountOnlyActivitiesInsideTheJurisdiction() {
+		// team B (town B) gave 3 hours with far (town B) in village A (town A)
+		GraphQlTester.Response other = world.as(coordinatorB).document(HOURS).variable("teamId", teamB.id())
+			.variable("volunteerId", far.id()).variable("from", today().minusDays(1).toString())
+			.variable("to", today().toString()).execute();
+		other.path("team.hours.hours").entity(Double.class).isEqualTo(0.0)
+			.path("team.hours.activities").entity(Integer.class).isEqualTo(0)
+			.path("volunteer.hours.hours").entity(Double.class).isEqualTo(0.0)
+			.path("volunteer.hours.activities").entity(Integer.class).isEqualTo(0);
+		// the county sees where the hours were given
+		world.as(admin).document(HOURS).variable("teamId", teamB.id()).variable("volunteerId", far.id())
+			.variable("from", today().minusDays(1).toString()).variable("to", today().toString()).execute()
+			.path("team.hours.hours").entity(Double.class).isEqualTo(3.0)
+			.path("volunteer.hours.hours").entity(Double.class).isEqualTo(3.0)
+			.path("volunteer.hours.activities").entity(Integer.class).isEqualTo(1);
+	}
+
+	private List<String> searchIds(String username, String search) {
+		return world.as(username).documentName("volunteerList").variable("filter", Map.of("search", search)).execute()
+			.path("volunteers.edges[*].node.id").entityList(String.class).get();
 	}
 
 	private static LocalDate today() {

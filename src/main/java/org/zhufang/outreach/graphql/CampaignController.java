@@ -107,7 +107,7 @@ class CampaignController {
 
 	@BatchMapping(typeName = "Campaign")
 	Map<CampaignView, CampaignReachView> reach(List<CampaignView> list) {
-		Map<Long, CampaignReachView> found = campaigns.reach(list);
+		Map<Long, CampaignReachView> found = campaigns.reach(Caller.current(), list);
 		Map<CampaignView, CampaignReachView> result = new HashMap<>();
 		list.forEach(c -> result.put(c, found.get(c.id())));
 		return result;

@@ -154,13 +154,24 @@ public class OutreachQueries {
 
 	/** Reach of each campaign: its counted talks, in one statement for all of them. */
 	public Map<Long, CampaignReachView> campaignReach(Map<Long, Integer> targets) {
+		return campaignReach(targets, null);
+	}
+
+	/**
+	 * What each campaign's counted talks held inside the scope reached (all its talks when the
+	 * scope is null), in one statement for all the campaigns.
+	 */
+	public Map<Long, CampaignReachView> campaignReach(Map<Long, Integer> targets, List<String> scope) {
 		if (targets.isEmpty()) {
 			return Map.of();
 		}
 		Map<Long, CampaignReachView> result = new HashMap<>();
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", targets.keySet());
+		String inScope = scope == null ? "" : " AND " + ScopeSql.underAny("t.area_path", scope, "scope", params);
 		jdbc.sql("SELECT t.campaign_id, COUNT(*) AS talks, SUM(t.audience_count) AS people, SUM(t.materials) AS materials,"
-				+ " SUM(t.app_installs) AS installs FROM talk t WHERE t.campaign_id IN (:ids) AND " + COUNTED
-				+ " GROUP BY t.campaign_id").param("ids", targets.keySet())
+				+ " SUM(t.app_installs) AS installs FROM talk t WHERE t.campaign_id IN (:ids) AND " + COUNTED + inScope
+				+ " GROUP BY t.campaign_id").params(params)
 			.query(rs -> {
 				long id = rs.getLong("campaign_id");
 				result.put(id, new CampaignReachView(id, rs.getInt("talks"), rs.getInt("people"), rs.getInt("materials"),

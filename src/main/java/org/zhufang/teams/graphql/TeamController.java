@@ -78,7 +78,7 @@ class TeamController {
 		static final String LOADER = "areaTeams";
 	}
 
-	record TeamHoursKey(long teamId, LocalDate from, LocalDate to) {
+	record TeamHoursKey(long teamId, LocalDate from, LocalDate to, Caller caller) {
 		static final String LOADER = "teamHours";
 	}
 
@@ -118,7 +118,7 @@ class TeamController {
 	@SchemaMapping(typeName = "Team")
 	CompletableFuture<HoursSummary> hours(TeamView team, @Argument LocalDate from, @Argument LocalDate to,
 			DataLoader<TeamHoursKey, HoursSummary> teamHours) {
-		return teamHours.load(new TeamHoursKey(team.id(), from, to));
+		return teamHours.load(new TeamHoursKey(team.id(), from, to, Caller.current()));
 	}
 
 	@SchemaMapping(typeName = "Area")
@@ -170,9 +170,9 @@ class TeamController {
 
 	private Map<TeamHoursKey, HoursSummary> loadHours(Set<TeamHoursKey> keys) {
 		Map<TeamHoursKey, HoursSummary> result = new HashMap<>();
-		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.from(), k.to()))).values().forEach(group -> {
+		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.from(), k.to(), k.caller()))).values().forEach(group -> {
 			TeamHoursKey any = group.get(0);
-			Map<Long, HoursSummary> hours = activities.hoursOfTeams(
+			Map<Long, HoursSummary> hours = activities.hoursOfTeams(any.caller(),
 					group.stream().map(TeamHoursKey::teamId).collect(Collectors.toSet()), any.from(), any.to());
 			group.forEach(key -> result.put(key, hours.getOrDefault(key.teamId(), HoursSummary.NONE)));
 		});

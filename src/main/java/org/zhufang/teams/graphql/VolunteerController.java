@@ -95,7 +95,7 @@ class VolunteerController {
 		static final String LOADER = "volunteerMemberships";
 	}
 
-	record VolunteerHoursKey(long volunteerId, LocalDate from, LocalDate to) {
+	record VolunteerHoursKey(long volunteerId, LocalDate from, LocalDate to, Caller caller) {
 		static final String LOADER = "volunteerHours";
 	}
 
@@ -180,7 +180,7 @@ class VolunteerController {
 	@SchemaMapping(typeName = "Volunteer")
 	CompletableFuture<HoursSummary> hours(VolunteerView volunteer, @Argument LocalDate from, @Argument LocalDate to,
 			DataLoader<VolunteerHoursKey, HoursSummary> volunteerHours) {
-		return volunteerHours.load(new VolunteerHoursKey(volunteer.id(), from, to));
+		return volunteerHours.load(new VolunteerHoursKey(volunteer.id(), from, to, Caller.current()));
 	}
 
 	@BatchMapping(typeName = "Membership")
@@ -239,9 +239,9 @@ class VolunteerController {
 
 	private Map<VolunteerHoursKey, HoursSummary> loadHours(Set<VolunteerHoursKey> keys) {
 		Map<VolunteerHoursKey, HoursSummary> result = new HashMap<>();
-		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.from(), k.to()))).values().forEach(group -> {
+		keys.stream().collect(Collectors.groupingBy(k -> List.of(k.from(), k.to(), k.caller()))).values().forEach(group -> {
 			VolunteerHoursKey any = group.get(0);
-			Map<Long, HoursSummary> hours = activities.hoursOfVolunteers(
+			Map<Long, HoursSummary> hours = activities.hoursOfVolunteers(any.caller(),
 					group.stream().map(VolunteerHoursKey::volunteerId).collect(Collectors.toSet()), any.from(), any.to());
 			group.forEach(key -> result.put(key, hours.getOrDefault(key.volunteerId(), HoursSummary.NONE)));
 		});

@@ -106,14 +106,16 @@ public class ActivityQueries {
 		return result;
 	}
 
-	/** Hours per volunteer for activities dated in [from, to]. */
-	public Map<Long, HoursSummary> hoursOfVolunteers(Collection<Long> volunteerIds, LocalDate from, LocalDate to) {
-		return grouped("p.volunteer_id", "p.volunteer_id IN (:ids)", volunteerIds, from, to);
+	/** Hours per volunteer for activities dated in [from, to] held inside the scope. */
+	public Map<Long, HoursSummary> hoursOfVolunteers(Collection<Long> volunteerIds, List<String> scope, LocalDate from,
+			LocalDate to) {
+		return grouped("p.volunteer_id", "p.volunteer_id IN (:ids)", volunteerIds, scope, from, to);
 	}
 
-	/** Hours per team for activities dated in [from, to]. */
-	public Map<Long, HoursSummary> hoursOfTeams(Collection<Long> teamIds, LocalDate from, LocalDate to) {
-		return grouped("a.team_id", "a.team_id IN (:ids)", teamIds, from, to);
+	/** Hours per team for activities dated in [from, to] held inside the scope. */
+	public Map<Long, HoursSummary> hoursOfTeams(Collection<Long> teamIds, List<String> scope, LocalDate from,
+			LocalDate to) {
+		return grouped("a.team_id", "a.team_id IN (:ids)", teamIds, scope, from, to);
 	}
 
 	/** Hours of activities in an area (and below) inside the scope. */
@@ -157,16 +159,21 @@ public class ActivityQueries {
 		return params;
 	}
 
-	private Map<Long, HoursSummary> grouped(String key, String condition, Collection<Long> ids, LocalDate from,
-			LocalDate to) {
+	private Map<Long, HoursSummary> grouped(String key, String condition, Collection<Long> ids, List<String> scope,
+			LocalDate from, LocalDate to) {
 		Map<Long, HoursSummary> result = new HashMap<>();
 		if (ids.isEmpty()) {
 			return result;
 		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", ids);
+		params.put("from", Date.valueOf(from));
+		params.put("to", Date.valueOf(to));
+		String inScope = ScopeSql.underAny("a.area_path", scope, "scope", params);
 		jdbc.sql("SELECT " + key + " AS k, SUM(p.hours) AS h, COUNT(DISTINCT a.id) AS n, COUNT(DISTINCT p.volunteer_id) AS v"
 				+ " FROM activity a JOIN activity_participant p ON p.activity_id = a.id WHERE " + condition
-				+ " AND a.occurred_on BETWEEN :from AND :to GROUP BY " + key)
-			.param("ids", ids).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+				+ " AND " + inScope + " AND a.occurred_on BETWEEN :from AND :to GROUP BY " + key)
+			.params(params)
 			.query(rs -> {
 				result.put(rs.getLong("k"), new HoursSummary(rs.getBigDecimal("h").doubleValue(), rs.getInt("n"),
 						rs.getInt("v")));

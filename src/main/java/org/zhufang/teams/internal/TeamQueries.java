@@ -210,10 +210,13 @@ public class TeamQueries {
 
 	/**
 	 * Volunteers inside the scope (living there, or on a team at home there) matching the filter,
-	 * ordered by id. Phones are searched only when {@code searchPhones}.
+	 * ordered by id. For a caller who manages volunteers ({@code manager}) the search matches
+	 * anywhere in the name, or a phone prefix; for anyone else, who sees names masked to the
+	 * surname ({@code 王*}), it matches only the surname: the term's first character as a prefix
+	 * of the name, so a guessed full name narrows nothing beyond what the mask shows.
 	 */
 	public Connection<VolunteerView> volunteerPage(VolunteerFilter filter, String underPrefix, List<String> scope,
-			boolean searchPhones, PageRequest page, boolean withCount) {
+			boolean manager, PageRequest page, boolean withCount) {
 		Map<String, Object> params = new HashMap<>();
 		StringBuilder where = new StringBuilder(" WHERE ").append(volunteerInScope(scope, params));
 		if (underPrefix != null) {
@@ -235,10 +238,16 @@ public class TeamQueries {
 		}
 		if (filter.search() != null && !filter.search().isBlank()) {
 			String term = filter.search().strip();
-			boolean phoneLike = searchPhones && term.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '-');
-			where.append(phoneLike ? " AND (v.name LIKE :search OR v.phone LIKE :phone)" : " AND v.name LIKE :search");
-			params.put("search", ScopeSql.containing(term));
-			params.put("phone", ScopeSql.escapeLike(term) + "%");
+			if (manager) {
+				boolean phoneLike = term.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '-');
+				where.append(phoneLike ? " AND (v.name LIKE :search OR v.phone LIKE :phone)" : " AND v.name LIKE :search");
+				params.put("search", ScopeSql.containing(term));
+				params.put("phone", ScopeSql.escapeLike(term) + "%");
+			}
+			else {
+				where.append(" AND v.name LIKE :search");
+				params.put("search", ScopeSql.escapeLike(term.substring(0, term.offsetByCodePoints(0, 1))) + "%");
+			}
 		}
 		return page(VOLUNTEER_COLUMNS, " FROM volunteer v", "v.id", where, params, page, withCount,
 				VOLUNTEER, v -> Cursor.encode(VOLUNTEER_CURSOR, String.valueOf(v.id())), VOLUNTEER_CURSOR);
