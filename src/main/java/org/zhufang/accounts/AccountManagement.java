@@ -137,15 +137,8 @@ public class AccountManagement {
 	/** Opens an account; its own transaction, so losing a race for the username answers DUPLICATE. */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Outcome<AccountView> create(Caller caller, AccountCreateInput input) {
-		try {
-			return transaction.execute(status -> doCreate(caller, input));
-		}
-		catch (RuntimeException ex) {
-			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(duplicateUsername());
-			}
-			throw ex;
-		}
+		return DataErrors.inOwnTransaction(transaction, () -> doCreate(caller, input),
+				() -> Outcome.rejected(duplicateUsername()));
 	}
 
 	private Outcome<AccountView> doCreate(Caller caller, AccountCreateInput input) {

@@ -165,15 +165,8 @@ public class GridNetwork {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Outcome<AreaView> createArea(Caller caller, AreaCreateInput input) {
-		try {
-			return transaction.execute(status -> doCreateArea(caller, input));
-		}
-		catch (RuntimeException ex) {
-			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(duplicateCode(input.code()));
-			}
-			throw ex;
-		}
+		return DataErrors.inOwnTransaction(transaction, () -> doCreateArea(caller, input),
+				() -> Outcome.rejected(duplicateCode(input.code())));
 	}
 
 	private Outcome<AreaView> doCreateArea(Caller caller, AreaCreateInput input) {
@@ -280,15 +273,8 @@ public class GridNetwork {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Outcome<GridStaffView> assignStaff(Caller caller, GridStaffAssignInput input) {
-		try {
-			return transaction.execute(status -> doAssignStaff(caller, input));
-		}
-		catch (RuntimeException ex) {
-			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(roleTaken(input.role()));
-			}
-			throw ex;
-		}
+		return DataErrors.inOwnTransaction(transaction, () -> doAssignStaff(caller, input),
+				() -> Outcome.rejected(roleTaken(input.role())));
 	}
 
 	private Outcome<GridStaffView> doAssignStaff(Caller caller, GridStaffAssignInput input) {

@@ -199,15 +199,8 @@ public class OfficerRoster {
 
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Outcome<OfficerView> register(Caller caller, OfficerRegisterInput input) {
-		try {
-			return transaction.execute(status -> doRegister(caller, input));
-		}
-		catch (RuntimeException ex) {
-			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(duplicateBadge());
-			}
-			throw ex;
-		}
+		return DataErrors.inOwnTransaction(transaction, () -> doRegister(caller, input),
+				() -> Outcome.rejected(duplicateBadge()));
 	}
 
 	private Outcome<OfficerView> doRegister(Caller caller, OfficerRegisterInput input) {

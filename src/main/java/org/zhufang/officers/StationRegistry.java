@@ -252,15 +252,8 @@ public class StationRegistry {
 
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Outcome<PoliceOfficeView> createOffice(Caller caller, PoliceOfficeCreateInput input) {
-		try {
-			return transaction.execute(status -> doCreateOffice(caller, input));
-		}
-		catch (RuntimeException ex) {
-			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(duplicateOfficeName());
-			}
-			throw ex;
-		}
+		return DataErrors.inOwnTransaction(transaction, () -> doCreateOffice(caller, input),
+				() -> Outcome.rejected(duplicateOfficeName()));
 	}
 
 	private Outcome<PoliceOfficeView> doCreateOffice(Caller caller, PoliceOfficeCreateInput input) {
@@ -297,15 +290,8 @@ public class StationRegistry {
 	/** BUREAU_ADMIN, or the chief of the office's station. */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Outcome<PoliceOfficeView> updateOffice(Caller caller, PoliceOfficeUpdateInput input) {
-		try {
-			return transaction.execute(status -> doUpdateOffice(caller, input));
-		}
-		catch (RuntimeException ex) {
-			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(duplicateOfficeName());
-			}
-			throw ex;
-		}
+		return DataErrors.inOwnTransaction(transaction, () -> doUpdateOffice(caller, input),
+				() -> Outcome.rejected(duplicateOfficeName()));
 	}
 
 	private Outcome<PoliceOfficeView> doUpdateOffice(Caller caller, PoliceOfficeUpdateInput input) {

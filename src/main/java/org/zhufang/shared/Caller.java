@@ -2,7 +2,6 @@ package org.zhufang.shared;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -57,7 +56,4 @@ public record Caller(String subject, String username, Role role, List<Long> scop
 		return this;
 	}
 
-	public Set<Role> roleAsSet() {
-		return Set.of(role);
-	}
 }

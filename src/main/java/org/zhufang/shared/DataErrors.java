@@ -1,8 +1,10 @@
 package org.zhufang.shared;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reading database failures that a use case answers with a user error: a unique key that a
@@ -11,6 +13,24 @@ import org.springframework.dao.DuplicateKeyException;
 public final class DataErrors {
 
 	private DataErrors() {
+	}
+
+	/**
+	 * Runs a use case in a transaction of its own, and answers {@code onDuplicateKey} when it lost
+	 * a race for a unique key to a concurrent request (which rolled the transaction back cleanly,
+	 * as nothing outside it was marked rollback-only).
+	 */
+	public static <T> Outcome<T> inOwnTransaction(TransactionTemplate transaction, Supplier<Outcome<T>> work,
+			Supplier<Outcome<T>> onDuplicateKey) {
+		try {
+			return transaction.execute(status -> work.get());
+		}
+		catch (RuntimeException ex) {
+			if (isDuplicateKey(ex)) {
+				return onDuplicateKey.get();
+			}
+			throw ex;
+		}
 	}
 
 	public static boolean isDuplicateKey(Throwable failure) {

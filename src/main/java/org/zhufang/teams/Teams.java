@@ -274,15 +274,8 @@ public class Teams {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Outcome<VolunteerView> registerVolunteer(Caller caller, VolunteerRegisterInput input) {
-		try {
-			return transaction.execute(status -> doRegisterVolunteer(caller, input));
-		}
-		catch (RuntimeException ex) {
-			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(duplicatePhone(caller, input.phone().strip()));
-			}
-			throw ex;
-		}
+		return DataErrors.inOwnTransaction(transaction, () -> doRegisterVolunteer(caller, input),
+				() -> Outcome.rejected(duplicatePhone(caller, input.phone().strip())));
 	}
 
 	private Outcome<VolunteerView> doRegisterVolunteer(Caller caller, VolunteerRegisterInput input) {
@@ -308,15 +301,8 @@ public class Teams {
 
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Outcome<VolunteerView> updateVolunteer(Caller caller, VolunteerUpdateInput input) {
-		try {
-			return transaction.execute(status -> doUpdateVolunteer(caller, input));
-		}
-		catch (RuntimeException ex) {
-			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(duplicatePhone(caller, input.phone().strip()));
-			}
-			throw ex;
-		}
+		return DataErrors.inOwnTransaction(transaction, () -> doUpdateVolunteer(caller, input),
+				() -> Outcome.rejected(duplicatePhone(caller, input.phone().strip())));
 	}
 
 	private Outcome<VolunteerView> doUpdateVolunteer(Caller caller, VolunteerUpdateInput input) {
@@ -349,15 +335,8 @@ public class Teams {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Outcome<MembershipView> addMember(Caller caller, TeamMemberAddInput input) {
-		try {
-			return transaction.execute(status -> doAddMember(caller, input));
-		}
-		catch (RuntimeException ex) {
-			if (DataErrors.isDuplicateKey(ex)) {
-				return Outcome.rejected(alreadyMember());
-			}
-			throw ex;
-		}
+		return DataErrors.inOwnTransaction(transaction, () -> doAddMember(caller, input),
+				() -> Outcome.rejected(alreadyMember()));
 	}
 
 	private Outcome<MembershipView> doAddMember(Caller caller, TeamMemberAddInput input) {
