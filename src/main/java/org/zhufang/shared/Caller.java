@@ -55,5 +55,4 @@ public record Caller(String subject, String username, Role role, List<Long> scop
 		}
 		return this;
 	}
-
 }
