@@ -162,10 +162,7 @@ public class Campaigns {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		if (queries.lockForChange(input.id()).isEmpty()) {
-			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
-		}
-		Optional<Campaign> found = campaigns.findById(input.id());
+		Optional<Campaign> found = lockedForChange(input.id());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
 		}
@@ -212,10 +209,7 @@ public class Campaigns {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		if (queries.lockForChange(input.id()).isEmpty()) {
-			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
-		}
-		Optional<Campaign> found = campaigns.findById(input.id());
+		Optional<Campaign> found = lockedForChange(input.id());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
 		}
@@ -240,10 +234,7 @@ public class Campaigns {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		if (queries.lockForChange(input.id()).isEmpty()) {
-			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
-		}
-		Optional<Campaign> found = campaigns.findById(input.id());
+		Optional<Campaign> found = lockedForChange(input.id());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No campaign " + input.id()));
 		}
@@ -265,6 +256,11 @@ public class Campaigns {
 
 	static UserError closed(String field) {
 		return UserError.of(field, "CAMPAIGN_CLOSED", "The campaign is closed: it and its talks are read-only");
+	}
+
+	/** The campaign, its row locked until the transaction ends (talks take the same lock). */
+	private Optional<Campaign> lockedForChange(long id) {
+		return queries.lockForChange(id).isEmpty() ? Optional.empty() : campaigns.findById(id);
 	}
 
 	private static void requireVersion(Campaign campaign, Integer expected) {
