@@ -91,9 +91,9 @@ class OfficerController {
 
 	@QueryMapping
 	Connection<OfficerView> officers(@Argument OfficerFilter filter, @Argument Integer first, @Argument String after,
-			DataFetchingFieldSelectionSet selection) {
+			@Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection) {
 		return roster.officers(Caller.current(), filter == null ? OfficerFilter.none() : filter,
-				PageRequest.first(first, after), selection.contains("totalCount"));
+				PageRequest.of(first, after, last, before), selection.contains("totalCount"));
 	}
 
 	@QueryMapping

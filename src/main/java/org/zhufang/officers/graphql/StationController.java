@@ -68,9 +68,10 @@ class StationController {
 
 	@QueryMapping
 	Connection<PoliceOfficeView> policeOffices(@Argument PoliceOfficeFilter filter, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection) {
+			@Argument String after, @Argument Integer last, @Argument String before,
+			DataFetchingFieldSelectionSet selection) {
 		return registry.policeOffices(Caller.current(), filter == null ? PoliceOfficeFilter.none() : filter,
-				PageRequest.first(first, after), selection.contains("totalCount"));
+				PageRequest.of(first, after, last, before), selection.contains("totalCount"));
 	}
 
 	@MutationMapping

@@ -55,9 +55,9 @@ class VisitController {
 
 	@QueryMapping
 	Connection<VisitView> visits(@Argument VisitFilter filter, @Argument Integer first, @Argument String after,
-			DataFetchingFieldSelectionSet selection) {
+			@Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection) {
 		return visits.visits(Caller.current(), filter == null ? VisitFilter.none() : filter,
-				PageRequest.first(first, after), selection.contains("totalCount"));
+				PageRequest.of(first, after, last, before), selection.contains("totalCount"));
 	}
 
 	@QueryMapping

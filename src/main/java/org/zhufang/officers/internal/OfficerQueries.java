@@ -406,8 +406,8 @@ public class OfficerQueries {
 		}
 		Integer total = withCount ? count("SELECT COUNT(*) FROM visit v" + where, params) : null;
 		StringBuilder sql = new StringBuilder("SELECT " + VISIT_COLUMNS + " FROM visit v").append(where);
-		if (page.after() != null) {
-			String[] key = Cursor.decode(VISIT_CURSOR, page.after()).split("\\|");
+		if (page.cursor() != null) {
+			String[] key = Cursor.decode(VISIT_CURSOR, page.cursor()).split("\\|");
 			try {
 				params.put("cursorDate", Date.valueOf(LocalDate.parse(key[0])));
 				params.put("cursorId", Long.parseLong(key[1]));
@@ -415,9 +415,13 @@ public class OfficerQueries {
 			catch (RuntimeException ex) {
 				throw new org.zhufang.shared.BadRequestException("Invalid cursor");
 			}
-			sql.append(" AND (v.visited_on < :cursorDate OR (v.visited_on = :cursorDate AND v.id < :cursorId))");
+			// newest first: forwards goes to older visits, backwards to newer ones
+			sql.append(page.backwards()
+					? " AND (v.visited_on > :cursorDate OR (v.visited_on = :cursorDate AND v.id > :cursorId))"
+					: " AND (v.visited_on < :cursorDate OR (v.visited_on = :cursorDate AND v.id < :cursorId))");
 		}
-		sql.append(" ORDER BY v.visited_on DESC, v.id DESC LIMIT :limit");
+		sql.append(page.backwards() ? " ORDER BY v.visited_on, v.id" : " ORDER BY v.visited_on DESC, v.id DESC")
+			.append(" LIMIT :limit");
 		params.put("limit", page.fetchSize());
 		List<VisitView> rows = jdbc.sql(sql.toString()).params(params).query(VISIT).list();
 		return Connection.of(rows, page, v -> Cursor.encode(VISIT_CURSOR, v.visitedOn() + "|" + v.id()), total);
@@ -440,17 +444,15 @@ public class OfficerQueries {
 
 	// SQL helpers
 
+	/** A keyset page ordered by id: forwards after the cursor, or backwards before it (rows come in paging direction). */
 	private <T> List<T> pageById(String select, String alias, Map<String, Object> params, PageRequest page,
 			String cursorKind, RowMapper<T> mapper) {
-		if (page.backwards()) {
-			throw new org.zhufang.shared.BadRequestException("This list pages forwards only");
-		}
 		StringBuilder sql = new StringBuilder(select);
-		if (page.after() != null) {
-			sql.append(" AND ").append(alias).append(".id > :cursor");
-			params.put("cursor", Cursor.decodeLong(cursorKind, page.after()));
+		if (page.cursor() != null) {
+			sql.append(" AND ").append(alias).append(page.backwards() ? ".id < :cursor" : ".id > :cursor");
+			params.put("cursor", Cursor.decodeLong(cursorKind, page.cursor()));
 		}
-		sql.append(" ORDER BY ").append(alias).append(".id LIMIT :limit");
+		sql.append(" ORDER BY ").append(alias).append(page.backwards() ? ".id DESC" : ".id").append(" LIMIT :limit");
 		params.put("limit", page.fetchSize());
 		return jdbc.sql(sql.toString()).params(params).query(mapper).list();
 	}
