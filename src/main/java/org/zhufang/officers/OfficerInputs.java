@@ -69,6 +69,10 @@ public final class OfficerInputs {
 	public record VillageOfficerAssignInput(@NotNull Long villageId, @NotNull Long officerId, LocalDate startedOn) {
 	}
 
+	/** @param reason why the village is left without an officer; stored as the assignment's end reason */
+	public record VillageOfficerEndInput(@NotNull Long villageId, LocalDate endedOn, @Size(max = 100) String reason) {
+	}
+
 	/**
 	 * @param idempotencyKey optional, chosen by the client: re-sending a visit with the same key
 	 *                       from the same account answers the visit logged the first time

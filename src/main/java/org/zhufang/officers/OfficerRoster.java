@@ -27,6 +27,7 @@ import org.zhufang.officers.OfficerInputs.OfficerRegisterInput;
 import org.zhufang.officers.OfficerInputs.OfficerTransferInput;
 import org.zhufang.officers.OfficerInputs.OfficerUpdateInput;
 import org.zhufang.officers.OfficerInputs.VillageOfficerAssignInput;
+import org.zhufang.officers.OfficerInputs.VillageOfficerEndInput;
 import org.zhufang.officers.StaffingView.StationStaffingView;
 import org.zhufang.officers.internal.Officer;
 import org.zhufang.officers.internal.OfficerQueries;
@@ -467,6 +468,63 @@ public class OfficerRoster {
 		VillageOfficerView view = assignment.toView();
 		events.publishEvent(new OfficerAssignedToVillage(village.id(), officer.getId(),
 				previous.map(VillageAssignment::getOfficerId).orElse(null), view.id(), startedOn));
+		return Outcome.ok(view);
+	}
+
+	/**
+	 * Ends a village's current assignment without a successor: the village has no responsible
+	 * officer from that day (the ended assignment stays in the history). Same roles and
+	 * jurisdiction as assigning; runs in a transaction of its own, and a concurrent change of the
+	 * village's officer (the assignment's version) is a CONFLICT.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Outcome<VillageOfficerView> endVillage(Caller caller, VillageOfficerEndInput input) {
+		try {
+			return transaction.execute(status -> doEndVillage(caller, input));
+		}
+		catch (RuntimeException ex) {
+			if (isLockingFailure(ex)) {
+				throw new ConflictException("The village's officer was changed meanwhile; reload and try again");
+			}
+			throw ex;
+		}
+	}
+
+	private Outcome<VillageOfficerView> doEndVillage(Caller caller, VillageOfficerEndInput input) {
+		caller.requireRole(OFFICER_MANAGERS);
+		List<UserError> errors = validator.validate(input);
+		if (!errors.isEmpty()) {
+			return Outcome.rejected(errors);
+		}
+		Optional<AreaView> found = grids.find(input.villageId());
+		if (found.isEmpty()) {
+			return Outcome.rejected(UserError.of("villageId", "NOT_FOUND", "No area " + input.villageId()));
+		}
+		AreaView village = found.get();
+		scope.require(caller, village.id());
+		if (village.level() != AreaLevel.VILLAGE) {
+			return Outcome.rejected(UserError.of("villageId", "INVALID_LEVEL",
+					"Officers are responsible for villages, not for a " + village.level()));
+		}
+		Optional<VillageAssignment> current = assignments.findActiveByVillage(village.id());
+		if (current.isEmpty()) {
+			return Outcome.rejected(UserError.of("villageId", "NO_VILLAGE_OFFICER",
+					village.name() + " has no responsible officer to relieve"));
+		}
+		VillageAssignment assignment = current.get();
+		LocalDate today = LocalDate.now(clock);
+		LocalDate endedOn = input.endedOn() == null ? today : input.endedOn();
+		if (endedOn.isAfter(today)) {
+			return Outcome.rejected(UserError.of("endedOn", "IN_FUTURE", "An assignment cannot end in the future"));
+		}
+		if (endedOn.isBefore(assignment.getStartedOn())) {
+			return Outcome.rejected(UserError.of("endedOn", "BEFORE_START",
+					"The current officer started on " + assignment.getStartedOn()));
+		}
+		String reason = StationRegistry.blankToNull(input.reason());
+		assignment.end(endedOn, reason == null ? "ENDED" : reason);
+		VillageOfficerView view = assignments.save(assignment).toView();
+		events.publishEvent(new OfficerUnassignedFromVillage(village.id(), view.officerId(), view.id(), endedOn));
 		return Outcome.ok(view);
 	}
 

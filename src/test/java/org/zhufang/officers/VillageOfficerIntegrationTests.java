@@ -17,6 +17,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.zhufang.grids.AreaView;
 import org.zhufang.officers.OfficerInputs.VillageOfficerAssignInput;
+import org.zhufang.shared.BureauClock;
 import org.zhufang.shared.ConflictException;
 import org.zhufang.shared.Outcome;
 import org.zhufang.shared.Role;
@@ -39,6 +40,14 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 
 	@Autowired
 	ApplicationEvents events;
+
+	static final String END_VILLAGE = """
+			mutation villageOfficerEnd($input: VillageOfficerEndInput!) {
+			  villageOfficerEnd(input: $input) {
+			    assignment { id startedOn endedOn endReason active village { id } officer { id name } }
+			    userErrors { field code message }
+			  }
+			}""";
 
 	GraphQlTester admin;
 
@@ -120,6 +129,106 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 			});
 		assertThat(world.jdbc().sql("SELECT COUNT(*) FROM village_officer WHERE officer_id = ? AND ended_on IS NULL")
 			.param(retiring.id()).query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void endingAVillagesAssignmentLeavesItWithoutAnOfficerKeepsTheHistoryAndCountsItUncovered() {
+		OfficerView officer = officer("李卫东", station, true);
+		assign(village, officer);
+		String yesterday = LocalDate.now(BureauClock.ZONE).minusDays(1).toString();
+		admin.document(END_VILLAGE)
+			.variable("input", Map.of("villageId", village.id(), "endedOn", yesterday, "reason", "驻村调整，待补配"))
+			.execute()
+			.path("villageOfficerEnd.userErrors").entityList(Object.class).hasSize(0)
+			.path("villageOfficerEnd.assignment.active").entity(Boolean.class).isEqualTo(false)
+			.path("villageOfficerEnd.assignment.endedOn").entity(String.class).isEqualTo(yesterday)
+			.path("villageOfficerEnd.assignment.endReason").entity(String.class).isEqualTo("驻村调整，待补配")
+			.path("villageOfficerEnd.assignment.officer.id").entity(String.class).isEqualTo(String.valueOf(officer.id()));
+
+		admin.documentName("villageOfficerHistory").variable("id", village.id()).execute()
+			.path("area.villageOfficer").valueIsNull()
+			.path("area.villageOfficerHistory[*].officer.id").entityList(String.class)
+			.containsExactly(String.valueOf(officer.id()))
+			.path("area.villageOfficerHistory[0].active").entity(Boolean.class).isEqualTo(false)
+			.path("area.villageOfficerHistory[0].endedOn").entity(String.class).isEqualTo(yesterday)
+			.path("area.officerCoverage.covered").entity(Integer.class).isEqualTo(0)
+			.path("area.officerCoverage.uncovered[*].id").entityList(String.class)
+			.containsExactly(String.valueOf(village.id()));
+		admin.documentName("coverage").variable("id", town.id()).execute()
+			.path("area.officerCoverage.villages").entity(Integer.class).isEqualTo(1)
+			.path("area.officerCoverage.covered").entity(Integer.class).isEqualTo(0);
+		admin.documentName("officer").variable("id", officer.id()).execute()
+			.path("officer.name").entity(String.class).isEqualTo("李卫东");
+		assertThat(roster.villagesOf(List.of(officer.id()))).doesNotContainKey(officer.id());
+	}
+
+	@Test
+	void aStationChiefEndsAnAssignmentTodayByDefaultAndTheVillageCanBeAssignedAgain() {
+		OfficerView first = officer("甲", station, true);
+		OfficerView second = officer("乙", station, true);
+		VillageOfficerView assignment = assign(village, first);
+		GraphQlTester chief = world.as(tree.account("chief", Role.STATION_CHIEF, town));
+		String today = LocalDate.now(BureauClock.ZONE).toString();
+		chief.document(END_VILLAGE).variable("input", Map.of("villageId", village.id())).execute()
+			.path("villageOfficerEnd.assignment.id").entity(String.class).isEqualTo(String.valueOf(assignment.id()))
+			.path("villageOfficerEnd.assignment.endedOn").entity(String.class).isEqualTo(today)
+			.path("villageOfficerEnd.assignment.endReason").entity(String.class).isEqualTo("ENDED");
+
+		chief.documentName("villageOfficerAssign")
+			.variable("input", Map.of("villageId", village.id(), "officerId", second.id())).execute()
+			.path("villageOfficerAssign.assignment.active").entity(Boolean.class).isEqualTo(true);
+		admin.documentName("villageOfficerHistory").variable("id", village.id()).execute()
+			.path("area.villageOfficer.name").entity(String.class).isEqualTo("乙")
+			.path("area.villageOfficerHistory[*].endReason").entityList(String.class).containsExactly(null, "ENDED");
+	}
+
+	@Test
+	void publishesWhichOfficerLeftAVillageWithoutASuccessorOnlyWhenTheEndIsAccepted() {
+		OfficerView first = officer("甲", station, true);
+		OfficerView second = officer("乙", station, true);
+		VillageOfficerView assignment = assign(village, first);
+		LocalDate on = LocalDate.now(BureauClock.ZONE).minusDays(2);
+		assertThat(roster.endVillage(system, new OfficerInputs.VillageOfficerEndInput(village.id(), on, "辞职"))
+			.isOk()).isTrue();
+		assertThat(roster.endVillage(system, new OfficerInputs.VillageOfficerEndInput(village.id(), null, null))
+			.userErrors()).extracting(e -> e.code()).containsExactly("NO_VILLAGE_OFFICER");
+		assign(village, second);
+		assertThat(events.stream(OfficerUnassignedFromVillage.class).filter(e -> e.villageId() == village.id()))
+			.singleElement()
+			.satisfies(e -> {
+				assertThat(e.officerId()).isEqualTo(first.id());
+				assertThat(e.assignmentId()).isEqualTo(assignment.id());
+				assertThat(e.endedOn()).isEqualTo(on);
+			});
+		assertThat(events.stream(OfficerAssignedToVillage.class).filter(e -> e.officerId() == second.id()))
+			.singleElement().satisfies(e -> assertThat(e.previousOfficerId()).isNull());
+	}
+
+	@Test
+	void refusesEndingWithoutACurrentOfficerOrOnABadDateOrOutsideTheJurisdictionWritingNothing() {
+		AreaView vacant = tree.child(town, "空缺村");
+		OfficerView officer = officer("李卫东", station, true);
+		VillageOfficerView assignment = assign(village, officer);
+		long before = count("village_officer");
+		long active = activeAssignments();
+		assertEndCode(Map.of("villageId", vacant.id()), "NO_VILLAGE_OFFICER", "villageId");
+		assertEndCode(Map.of("villageId", town.id()), "INVALID_LEVEL", "villageId");
+		assertEndCode(Map.of("villageId", village.id(), "endedOn", LocalDate.now(BureauClock.ZONE).plusDays(1).toString()),
+				"IN_FUTURE", "endedOn");
+		assertEndCode(Map.of("villageId", village.id(), "endedOn", assignment.startedOn().minusDays(1).toString()),
+				"BEFORE_START", "endedOn");
+		assertEndCode(Map.of("villageId", village.id(), "reason", "理".repeat(101)), "TOO_LONG", "reason");
+		assertEndCode(Map.of("villageId", 987654321), "NOT_FOUND", "villageId");
+		for (GraphQlTester refused : List.of(world.as(tree.account("chief2", Role.STATION_CHIEF, otherTown)),
+				world.as(tree.account("officer", Role.COMMUNITY_OFFICER, village)))) {
+			refused.document(END_VILLAGE).variable("input", Map.of("villageId", village.id())).execute()
+				.errors().satisfy(errors -> assertThat(errors).singleElement()
+					.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+		}
+		assertThat(count("village_officer")).isEqualTo(before);
+		assertThat(activeAssignments()).isEqualTo(active);
+		admin.documentName("villageOfficerHistory").variable("id", village.id()).execute()
+			.path("area.villageOfficer.id").entity(String.class).isEqualTo(String.valueOf(officer.id()));
 	}
 
 	@Test
@@ -298,6 +407,17 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 
 	private long audits() {
 		return world.jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE operation = 'Officer.phone'").query(Long.class).single();
+	}
+
+	private void assertEndCode(Map<String, Object> input, String code, String field) {
+		admin.document(END_VILLAGE).variable("input", input).execute()
+			.path("villageOfficerEnd.assignment").valueIsNull()
+			.path("villageOfficerEnd.userErrors[0].code").entity(String.class).isEqualTo(code)
+			.path("villageOfficerEnd.userErrors[0].field").entityList(String.class).containsExactly("input", field);
+	}
+
+	private long activeAssignments() {
+		return world.jdbc().sql("SELECT COUNT(*) FROM village_officer WHERE ended_on IS NULL").query(Long.class).single();
 	}
 
 	private void assertCode(Map<String, Object> input, String code) {

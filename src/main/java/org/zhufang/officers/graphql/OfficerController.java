@@ -23,6 +23,7 @@ import org.zhufang.officers.OfficerInputs.OfficerRegisterInput;
 import org.zhufang.officers.OfficerInputs.OfficerTransferInput;
 import org.zhufang.officers.OfficerInputs.OfficerUpdateInput;
 import org.zhufang.officers.OfficerInputs.VillageOfficerAssignInput;
+import org.zhufang.officers.OfficerInputs.VillageOfficerEndInput;
 import org.zhufang.officers.OfficerRoster;
 import org.zhufang.officers.OfficerTransferView;
 import org.zhufang.officers.OfficerView;
@@ -124,6 +125,11 @@ class OfficerController {
 	@MutationMapping
 	VillageOfficerPayload villageOfficerAssign(@Argument VillageOfficerAssignInput input) {
 		return VillageOfficerPayload.of(roster.assignVillage(Caller.current(), input));
+	}
+
+	@MutationMapping
+	VillageOfficerPayload villageOfficerEnd(@Argument VillageOfficerEndInput input) {
+		return VillageOfficerPayload.of(roster.endVillage(Caller.current(), input));
 	}
 
 	// Officer

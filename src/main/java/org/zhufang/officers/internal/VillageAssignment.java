@@ -48,7 +48,7 @@ public class VillageAssignment {
 		return assignment;
 	}
 
-	/** Ends the assignment on that day (the day a successor starts, or a transfer). */
+	/** Ends the assignment on that day (the day a successor starts, a transfer, or an end without successor). */
 	public void end(LocalDate on, String reason) {
 		if (endedOn != null) {
 			throw new IllegalStateException("Already ended");
