@@ -3,10 +3,13 @@ package org.zhufang.officers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,6 +26,7 @@ import org.zhufang.officers.OfficerInputs.PoliceOfficeUpdateInput;
 import org.zhufang.officers.OfficerInputs.StationCreateInput;
 import org.zhufang.officers.OfficerInputs.StationUpdateInput;
 import org.zhufang.officers.internal.OfficerQueries;
+import org.zhufang.officers.internal.OfficerQueries.TownUse;
 import org.zhufang.officers.internal.PoliceOffice;
 import org.zhufang.officers.internal.PoliceOfficeRepository;
 import org.zhufang.officers.internal.Station;
@@ -206,6 +210,9 @@ public class StationRegistry {
 		if (input.townIds() != null) {
 			Map<Long, String> towns = new LinkedHashMap<>();
 			errors = checkTowns(caller, input.townIds(), station.getId(), towns);
+			if (errors.isEmpty()) {
+				errors = checkRemovedTowns(caller, station, towns.keySet());
+			}
 			if (!errors.isEmpty()) {
 				return Outcome.rejected(errors);
 			}
@@ -246,6 +253,50 @@ public class StationRegistry {
 			}
 		}
 		return errors;
+	}
+
+	/**
+	 * A town leaves a station only when nothing of the station's sits there any more: none of its
+	 * police offices, and no village with a responsible officer (who serves in this station).
+	 */
+	private List<UserError> checkRemovedTowns(Caller caller, Station station, Set<Long> keptTownIds) {
+		Map<Long, String> removed = new LinkedHashMap<>(new TreeMap<>(station.townPathsById()));
+		removed.keySet().removeAll(keptTownIds);
+		if (removed.isEmpty()) {
+			return List.of();
+		}
+		Map<String, TownUse> use = queries.townUse(station.getId(), removed.values());
+		if (use.values().stream().noneMatch(TownUse::inUse)) {
+			return List.of();
+		}
+		Set<Long> areaIds = new HashSet<>(removed.keySet());
+		use.values().forEach(u -> areaIds.addAll(u.villageIds()));
+		Map<Long, AreaView> areas = grids.areasByIds(caller, areaIds);
+		List<UserError> errors = new ArrayList<>();
+		removed.forEach((townId, path) -> {
+			TownUse inTown = use.get(path);
+			if (!inTown.inUse()) {
+				return;
+			}
+			List<String> what = new ArrayList<>();
+			if (!inTown.officeNames().isEmpty()) {
+				what.add("police offices " + names(inTown.officeNames()));
+			}
+			if (!inTown.villageIds().isEmpty()) {
+				what.add("villages with a responsible officer " + names(inTown.villageIds().stream()
+					.map(id -> areas.containsKey(id) ? areas.get(id).name() : String.valueOf(id)).toList()));
+			}
+			String town = areas.containsKey(townId) ? areas.get(townId).name() : "Town " + townId;
+			errors.add(UserError.of("townIds", "TOWN_IN_USE", town + " still has " + String.join(" and ", what)
+					+ "; move the offices and end or hand over the assignments first"));
+		});
+		return errors;
+	}
+
+	/** Up to five names, then how many more. */
+	private static String names(List<String> names) {
+		String shown = String.join(", ", names.subList(0, Math.min(5, names.size())));
+		return names.size() > 5 ? shown + " and " + (names.size() - 5) + " more" : shown;
 	}
 
 	// Police offices

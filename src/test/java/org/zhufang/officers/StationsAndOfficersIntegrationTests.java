@@ -25,6 +25,14 @@ import static org.zhufang.support.TestWorld.ok;
 @IntegrationTest
 class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 
+	static final String STATION_UPDATE = """
+			mutation stationUpdate($input: StationUpdateInput!) {
+			  stationUpdate(input: $input) {
+			    station { id name towns { id name } version }
+			    userErrors { field code message }
+			  }
+			}""";
+
 	GraphQlTester admin;
 
 	@BeforeEach
@@ -71,6 +79,63 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 				() -> world.jdbc().sql("INSERT INTO station_town (station_id, town_id, town_path) VALUES (?, ?, ?)")
 					.params(otherStation.id(), town.id(), town.path()).update()))
 			.isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+	}
+
+	@Test
+	void refusesToTakeATownFromAStationWhileItsOfficesOrAssignedVillagesStillSitThereWritingNothing() {
+		AreaView townA = tree.child(county, "翟坡镇");
+		AreaView townB = tree.child(county, "大召营镇");
+		AreaView townC = tree.child(county, "合河乡");
+		AreaView villageA = tree.child(townA, "翟坡村");
+		AreaView villageB = tree.child(townB, "大召营村");
+		StationView threeTowns = station("翟坡派出所", townA, townB, townC);
+		ok(stations.createOffice(system, new PoliceOfficeCreateInput(threeTowns.id(), "翟坡警务室", villageA.id(),
+				PoliceOfficeMode.VILLAGE, "翟坡村委会", false, null)));
+		OfficerView officer = officer("孙志远", threeTowns, true);
+		assign(villageB, officer);
+
+		// a town with nothing of the station's in it leaves freely
+		admin.document(STATION_UPDATE)
+			.variable("input", Map.of("id", threeTowns.id(), "townIds", List.of(townA.id(), townB.id()))).execute()
+			.path("stationUpdate.userErrors").entityList(Object.class).hasSize(0)
+			.path("stationUpdate.station.towns[*].name").entityList(String.class).containsExactly("翟坡镇", "大召营镇");
+		int version = stationVersion(threeTowns.id());
+
+		admin.document(STATION_UPDATE).variable("input", Map.of("id", threeTowns.id(), "townIds", List.of(townB.id())))
+			.execute()
+			.path("stationUpdate.station").valueIsNull()
+			.path("stationUpdate.userErrors[*].code").entityList(String.class).containsExactly("TOWN_IN_USE")
+			.path("stationUpdate.userErrors[0].field").entityList(String.class).containsExactly("input", "townIds")
+			.path("stationUpdate.userErrors[0].message").entity(String.class)
+			.satisfies(m -> assertThat(m).contains("翟坡镇", "翟坡警务室").doesNotContain("大召营村"));
+		admin.document(STATION_UPDATE).variable("input", Map.of("id", threeTowns.id(), "townIds", List.of(townA.id())))
+			.execute()
+			.path("stationUpdate.userErrors[0].code").entity(String.class).isEqualTo("TOWN_IN_USE")
+			.path("stationUpdate.userErrors[0].message").entity(String.class)
+			.satisfies(m -> assertThat(m).contains("大召营镇", "大召营村").doesNotContain("翟坡警务室"));
+		admin.document(STATION_UPDATE)
+			.variable("input", Map.of("id", threeTowns.id(), "townIds", List.of(townC.id()), "name", "合河派出所"))
+			.execute()
+			.path("stationUpdate.userErrors[*].code").entityList(String.class).containsExactly("TOWN_IN_USE", "TOWN_IN_USE");
+		assertThat(stationTowns(threeTowns.id())).containsExactlyInAnyOrder(townA.id(), townB.id());
+		assertThat(stationVersion(threeTowns.id())).isEqualTo(version);
+		assertThat(stations.station(system, threeTowns.id()).orElseThrow().name()).isEqualTo("翟坡派出所");
+
+		// once the village is handed back, its town can go
+		ok(roster.endVillage(system, new OfficerInputs.VillageOfficerEndInput(villageB.id(), null, "撤出大召营镇")));
+		admin.document(STATION_UPDATE).variable("input", Map.of("id", threeTowns.id(), "townIds", List.of(townA.id())))
+			.execute()
+			.path("stationUpdate.userErrors").entityList(Object.class).hasSize(0)
+			.path("stationUpdate.station.towns[*].name").entityList(String.class).containsExactly("翟坡镇");
+	}
+
+	private List<Long> stationTowns(long stationId) {
+		return world.jdbc().sql("SELECT town_id FROM station_town WHERE station_id = ?").param(stationId)
+			.query(Long.class).list();
+	}
+
+	private int stationVersion(long stationId) {
+		return world.jdbc().sql("SELECT version FROM station WHERE id = ?").param(stationId).query(Integer.class).single();
 	}
 
 	@Test

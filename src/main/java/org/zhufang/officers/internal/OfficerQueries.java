@@ -130,6 +130,47 @@ public class OfficerQueries {
 		return result;
 	}
 
+	/**
+	 * What still sits in each of these towns (by path): the names of the station's police
+	 * offices there, and the villages there with a responsible officer. Two statements for all
+	 * the towns.
+	 */
+	public Map<String, TownUse> townUse(long stationId, Collection<String> townPaths) {
+		Map<String, TownUse> result = new HashMap<>();
+		if (townPaths.isEmpty()) {
+			return result;
+		}
+		townPaths.forEach(path -> result.put(path, new TownUse(new ArrayList<>(), new ArrayList<>())));
+		List<String> prefixes = List.copyOf(townPaths);
+		Map<String, Object> params = new HashMap<>();
+		params.put("station", stationId);
+		jdbc.sql("SELECT p.name, p.area_path FROM police_office p WHERE p.station_id = :station AND "
+				+ ScopeSql.underAny("p.area_path", prefixes, "town", params) + " ORDER BY p.id").params(params)
+			.query(rs -> {
+				townOf(result, rs.getString("area_path")).officeNames().add(rs.getString("name"));
+			});
+		params = new HashMap<>();
+		jdbc.sql("SELECT vo.village_id, vo.village_path FROM village_officer vo WHERE vo.ended_on IS NULL AND "
+				+ ScopeSql.underAny("vo.village_path", prefixes, "town", params) + " ORDER BY vo.village_path")
+			.params(params)
+			.query(rs -> {
+				townOf(result, rs.getString("village_path")).villageIds().add(rs.getLong("village_id"));
+			});
+		return result;
+	}
+
+	private static TownUse townOf(Map<String, TownUse> byPath, String path) {
+		return byPath.entrySet().stream().filter(e -> path.startsWith(e.getKey())).findFirst().orElseThrow().getValue();
+	}
+
+	/** The police offices (names) and villages with a responsible officer (ids) inside one town. */
+	public record TownUse(List<String> officeNames, List<Long> villageIds) {
+
+		public boolean inUse() {
+			return !officeNames.isEmpty() || !villageIds.isEmpty();
+		}
+	}
+
 	private List<StationView> stationRows(String sql, Map<String, Object> params) {
 		Map<Long, Object[]> rows = new LinkedHashMap<>();
 		Map<Long, List<Long>> towns = new HashMap<>();

@@ -2,6 +2,7 @@ package org.zhufang.officers.internal;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -92,6 +93,13 @@ public class Station {
 	/** Whether the area with this path lies in one of the station's towns. */
 	public boolean coversPath(String areaPath) {
 		return areaPath != null && towns.stream().anyMatch(t -> areaPath.startsWith(t.townPath()));
+	}
+
+	/** The towns the station covers, by id, with their area paths. */
+	public Map<Long, String> townPathsById() {
+		Map<Long, String> paths = new HashMap<>();
+		towns.forEach(t -> paths.put(t.townId(), t.townPath()));
+		return paths;
 	}
 
 	public Set<String> townPaths() {
