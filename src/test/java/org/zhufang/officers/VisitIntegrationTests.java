@@ -14,7 +14,10 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.zhufang.accounts.AccountInputs.AccountUpdateInput;
+import org.zhufang.accounts.AccountManagement;
 import org.zhufang.grids.AreaView;
 import org.zhufang.officers.OfficerInputs.VisitLogInput;
 import org.zhufang.shared.Caller;
@@ -29,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class VisitIntegrationTests extends OfficerFixtures {
+
+	@Autowired
+	AccountManagement accounts;
 
 	OfficerView liWeidong;
 
@@ -155,6 +161,25 @@ class VisitIntegrationTests extends OfficerFixtures {
 		input.remove("gridId");
 		officerLi.documentName("visitLog").variable("input", input).execute()
 			.path("visitLog.userErrors[0].code").entity(String.class).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+	}
+
+	@Test
+	void aReSentVisitIsForbiddenOnceItsVillageLeftTheCallersJurisdiction() {
+		String username = tree.officerAccount("li.moved", liWeidong.id(), village);
+		Map<String, Object> input = visit(liWeidong);
+		input.put("idempotencyKey", "phone-moved-0001");
+		world.as(username).documentName("visitLog").variable("input", input).execute()
+			.path("visitLog.visit.id").entity(String.class).get();
+		long after = count("visit");
+
+		ok(accounts.update(system, new AccountUpdateInput(Long.valueOf(world.accountId(username)), null, null,
+				List.of(otherVillage.id()), null, null, null)));
+		GraphQlTester moved = world.withToken(world.signIn(username));
+		moved.documentName("visitLog").variable("input", input).execute()
+			.errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+		moved.documentName("visits").execute().path("visits.totalCount").entity(Integer.class).isEqualTo(0);
+		assertThat(count("visit")).isEqualTo(after);
 	}
 
 	@Test
