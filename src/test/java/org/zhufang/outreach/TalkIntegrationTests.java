@@ -331,6 +331,30 @@ class TalkIntegrationTests extends OutreachFixtures {
 		assertThat(rows()).isEqualTo(before);
 	}
 
+	@Test
+	void talksPageBackwardsOverTheSameTalksAsForwards() {
+		// two talks held at the same second: the id orders them
+		for (int daysAgo : List.of(5, 3, 3, 9, 1)) {
+			log(system, campaign, village, daysAgo, 40, OutreachTheme.ANTI_FRAUD);
+		}
+		List<String> forwards = walk(outreach, "talkPage", "talks", Map.of(), 2, false);
+		assertThat(forwards).hasSize(5);
+		List<TalkView> newestFirst = forwards.stream().map(id -> talks.talk(system, Long.parseLong(id)).orElseThrow()).toList();
+		assertThat(newestFirst).extracting(TalkView::heldAt)
+			.isSortedAccordingTo(java.util.Comparator.<java.time.Instant>naturalOrder().reversed());
+		assertThat(walk(outreach, "talkPage", "talks", Map.of(), 2, true)).isEqualTo(forwards);
+		assertThat(walk(outreach, "talkPage", "talks", Map.of(), 3, true)).isEqualTo(forwards);
+		assertThat(walk(outreach, "talkPage", "talks", Map.of("from", today.minusDays(6).toString()), 1, true))
+			.isEqualTo(forwards.subList(0, 4));
+
+		String tie = outreach.documentName("talkPage").variable("filter", Map.of()).variable("first", 3).execute()
+			.path("talks.pageInfo.endCursor").entity(String.class).get();
+		outreach.documentName("talkPage").variable("filter", Map.of()).variable("last", 1).variable("before", tie).execute()
+			.path("talks.edges[*].node.id").entityList(String.class).containsExactly(forwards.get(1))
+			.path("talks.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true)
+			.path("talks.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+	}
+
 	private GraphQlTester bureau;
 
 	private GraphQlTester chiefOfCounty() {
