@@ -183,6 +183,34 @@ class TalkIntegrationTests extends OutreachFixtures {
 	}
 
 	@Test
+	void aReSentTalkIsForbiddenOnceTheAccountNoLongerCoversItsAreaAndWritesNothing() {
+		Map<String, Object> input = talkInput(campaign, village);
+		input.put("idempotencyKey", "phone-talk-rescoped");
+		String first = officerLi.documentName("talkLog").variable("input", input).execute()
+			.path("talkLog.userErrors").entityList(Object.class).hasSize(0)
+			.path("talkLog.talk.id").entity(String.class).get();
+
+		// the bureau moves officer Li to 京华村 in the next town
+		GraphQlTester admin = chiefOfCounty();
+		String username = county.code() + ".officer.li";
+		admin.documentName("accountUpdate")
+			.variable("input", Map.of("id", world.accountId(username), "scopeAreaIds", List.of(otherVillage.id())))
+			.execute().path("accountUpdate.userErrors").entityList(Object.class).hasSize(0);
+		long before = rows();
+		assertErrorType(officerLi.documentName("talk").variable("id", first).execute(), "FORBIDDEN");
+		assertErrorType(officerLi.documentName("talkLog").variable("input", input).execute(), "FORBIDDEN");
+		assertThat(rows()).isEqualTo(before);
+		assertThat(campaigns.reach(system, List.of(campaign)).get(campaign.id()).talks()).isEqualTo(1);
+
+		admin.documentName("accountUpdate")
+			.variable("input", Map.of("id", world.accountId(username), "scopeAreaIds", List.of(village.id())))
+			.execute().path("accountUpdate.userErrors").entityList(Object.class).hasSize(0);
+		officerLi.documentName("talkLog").variable("input", input).execute()
+			.path("talkLog.talk.id").entity(String.class).isEqualTo(first);
+		assertThat(rows()).isEqualTo(before);
+	}
+
+	@Test
 	void eightSimultaneousCopiesOfATalkLogOneTalk() throws Exception {
 		Caller caller = new Caller("race-" + county.code(), "race", Role.BUREAU_ADMIN, List.of(county.id()));
 		TalkLogInput input = input(campaign, village, at(1), 75, "race-key-" + county.code(), OutreachTheme.ANTI_FRAUD);
