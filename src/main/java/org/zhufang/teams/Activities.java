@@ -162,7 +162,7 @@ public class Activities {
 		catch (RuntimeException ex) {
 			if (DataErrors.isDuplicateKey(ex) && input.idempotencyKey() != null) {
 				return transaction.execute(status -> queries.idByIdempotencyKey(caller.subject(), input.idempotencyKey())
-					.flatMap(queries::activity).map(earlier -> replay(earlier, input)).orElseThrow(() -> ex));
+					.flatMap(queries::activity).map(earlier -> replay(caller, earlier, input)).orElseThrow(() -> ex));
 			}
 			throw ex;
 		}
@@ -178,7 +178,7 @@ public class Activities {
 		if (key != null) {
 			Optional<ActivityView> earlier = queries.idByIdempotencyKey(caller.subject(), key).flatMap(queries::activity);
 			if (earlier.isPresent()) {
-				return replay(earlier.get(), input);
+				return replay(caller, earlier.get(), input);
 			}
 		}
 		Optional<TeamView> team = teams.team(input.teamId());
@@ -189,17 +189,7 @@ public class Activities {
 		if (area.isEmpty()) {
 			return Outcome.rejected(UserError.of("areaId", "NOT_FOUND", "No area " + input.areaId()));
 		}
-		// grid members log what happened in their grid, for teams at home there or above it (the
-		// village's, the town's); managers only for the teams they coordinate
-		if (caller.role() == Role.GRID_MEMBER) {
-			if (!access.insideOrAbove(caller, team.get().areaPath())) {
-				throw new ForbiddenException("Team " + input.teamId() + " is outside your jurisdiction");
-			}
-		}
-		else {
-			access.require(caller, team.get().areaPath(), "Team " + input.teamId());
-		}
-		scope.require(caller, input.areaId());
+		requireMayLog(caller, team.get(), area.get().path(), "Area " + input.areaId());
 		if (team.get().status() != TeamStatus.ACTIVE) {
 			return Outcome.rejected(Teams.disbanded("teamId"));
 		}
@@ -240,10 +230,31 @@ public class Activities {
 	}
 
 	/**
-	 * The activity first logged with the key, provided the re-sent log is about the same activity
-	 * (team, date and area); otherwise IDEMPOTENCY_KEY_REUSED, as for visits and talks.
+	 * Refuses as FORBIDDEN an activity of the team in the area the caller may not log: grid
+	 * members log what happened in their grid, for teams at home there or above it (the village's,
+	 * the town's); managers only for the teams they coordinate, in their jurisdiction.
 	 */
-	private static Outcome<ActivityView> replay(ActivityView earlier, ActivityLogInput input) {
+	private void requireMayLog(Caller caller, TeamView team, String areaPath, String area) {
+		if (caller.role() == Role.GRID_MEMBER) {
+			if (!access.insideOrAbove(caller, team.areaPath())) {
+				throw new ForbiddenException("Team " + team.id() + " is outside your jurisdiction");
+			}
+		}
+		else {
+			access.require(caller, team.areaPath(), "Team " + team.id());
+		}
+		access.require(caller, areaPath, area);
+	}
+
+	/**
+	 * The activity first logged with the key, provided the caller may still log it where it is
+	 * now (the account may have been re-scoped since: otherwise FORBIDDEN, as a fresh log would
+	 * be) and the re-sent log is about the same activity (team, date and area); otherwise
+	 * IDEMPOTENCY_KEY_REUSED, as for visits and talks.
+	 */
+	private Outcome<ActivityView> replay(Caller caller, ActivityView earlier, ActivityLogInput input) {
+		TeamView team = teams.team(earlier.teamId()).orElseThrow();
+		requireMayLog(caller, team, earlier.areaPath(), "Activity " + earlier.id());
 		boolean same = input.teamId() != null && earlier.teamId() == input.teamId() && input.date() != null
 				&& earlier.date().equals(input.date()) && input.areaId() != null && earlier.areaId() == input.areaId();
 		if (!same) {

@@ -154,4 +154,25 @@ class CampaignIntegrationTests extends OutreachFixtures {
 			.containsExactly(String.valueOf(campaign.id()), String.valueOf(elsewhere.id()));
 		assertErrorType(officer.documentName("campaignWithReach").variable("id", elsewhere.id()).execute(), "FORBIDDEN");
 	}
+
+	@Test
+	void campaignsPageBackwardsOverTheSameCampaignsAsForwards() {
+		for (String name : List.of("防溺水", "禁毒宣传", "普法进村", "交通安全")) {
+			activeCampaign(name, town, List.of(OutreachTheme.LEGAL), null);
+		}
+		GraphQlTester admin = world.as(tree.account("admin", Role.BUREAU_ADMIN, county));
+		List<String> forwards = walk(admin, "campaignPage", "campaigns", Map.of(), 2, false);
+		assertThat(forwards).hasSize(5).first().isEqualTo(String.valueOf(campaign.id()));
+		assertThat(forwards).isSortedAccordingTo(java.util.Comparator.comparingLong(Long::parseLong));
+		assertThat(walk(admin, "campaignPage", "campaigns", Map.of(), 2, true)).isEqualTo(forwards);
+		assertThat(walk(admin, "campaignPage", "campaigns", Map.of("theme", "LEGAL"), 3, true))
+			.isEqualTo(forwards.subList(1, 5));
+
+		admin.documentName("campaignPage").variable("filter", Map.of()).variable("last", 2).execute()
+			.path("campaigns.edges[*].node.id").entityList(String.class).containsExactly(forwards.get(3), forwards.get(4))
+			.path("campaigns.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true)
+			.path("campaigns.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+		assertErrorType(admin.documentName("campaignPage").variable("filter", Map.of()).variable("first", 2)
+			.variable("last", 2).execute(), "BAD_REQUEST");
+	}
 }

@@ -161,6 +161,41 @@ abstract class OutreachFixtures {
 		return input;
 	}
 
+	/**
+	 * Every id of a list, read page by page forwards ({@code first}/{@code after}) or backwards
+	 * ({@code last}/{@code before}) in the list's order, checking each page's {@code pageInfo}:
+	 * another page towards the end (or start) exactly while rows remain on that side.
+	 */
+	static List<String> walk(GraphQlTester tester, String document, String root, Map<String, Object> filter, int size,
+			boolean backwards) {
+		List<String> ids = new java.util.ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			GraphQlTester.Request<?> request = tester.documentName(document).variable("filter", filter)
+				.variable(backwards ? "last" : "first", size);
+			if (cursor != null) {
+				request = request.variable(backwards ? "before" : "after", cursor);
+			}
+			GraphQlTester.Response page = request.execute();
+			int total = page.path(root + ".totalCount").entity(Integer.class).get();
+			List<String> pageIds = page.path(root + ".edges[*].node.id").entityList(String.class).get();
+			assertThat(pageIds).hasSizeLessThanOrEqualTo(size);
+			ids.addAll(backwards ? 0 : ids.size(), pageIds);
+			boolean moreAhead = ids.size() < total;
+			boolean behind = pages > 0;
+			page.path(root + ".pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(backwards ? behind : moreAhead)
+				.path(root + ".pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(backwards ? moreAhead : behind);
+			cursor = page.path(root + ".pageInfo." + (backwards ? "startCursor" : "endCursor")).entity(String.class).get();
+			pages++;
+			if (!moreAhead) {
+				return ids;
+			}
+		}
+		while (pages <= 100);
+		throw new AssertionError("More than 100 pages of " + root);
+	}
+
 	long count(String table) {
 		return world.jdbc().sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
 	}

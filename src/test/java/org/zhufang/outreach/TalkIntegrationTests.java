@@ -183,6 +183,34 @@ class TalkIntegrationTests extends OutreachFixtures {
 	}
 
 	@Test
+	void aReSentTalkIsForbiddenOnceTheAccountNoLongerCoversItsAreaAndWritesNothing() {
+		Map<String, Object> input = talkInput(campaign, village);
+		input.put("idempotencyKey", "phone-talk-rescoped");
+		String first = officerLi.documentName("talkLog").variable("input", input).execute()
+			.path("talkLog.userErrors").entityList(Object.class).hasSize(0)
+			.path("talkLog.talk.id").entity(String.class).get();
+
+		// the bureau moves officer Li to 京华村 in the next town
+		GraphQlTester admin = chiefOfCounty();
+		String username = county.code() + ".officer.li";
+		admin.documentName("accountUpdate")
+			.variable("input", Map.of("id", world.accountId(username), "scopeAreaIds", List.of(otherVillage.id())))
+			.execute().path("accountUpdate.userErrors").entityList(Object.class).hasSize(0);
+		long before = rows();
+		assertErrorType(officerLi.documentName("talk").variable("id", first).execute(), "FORBIDDEN");
+		assertErrorType(officerLi.documentName("talkLog").variable("input", input).execute(), "FORBIDDEN");
+		assertThat(rows()).isEqualTo(before);
+		assertThat(campaigns.reach(system, List.of(campaign)).get(campaign.id()).talks()).isEqualTo(1);
+
+		admin.documentName("accountUpdate")
+			.variable("input", Map.of("id", world.accountId(username), "scopeAreaIds", List.of(village.id())))
+			.execute().path("accountUpdate.userErrors").entityList(Object.class).hasSize(0);
+		officerLi.documentName("talkLog").variable("input", input).execute()
+			.path("talkLog.talk.id").entity(String.class).isEqualTo(first);
+		assertThat(rows()).isEqualTo(before);
+	}
+
+	@Test
 	void eightSimultaneousCopiesOfATalkLogOneTalk() throws Exception {
 		Caller caller = new Caller("race-" + county.code(), "race", Role.BUREAU_ADMIN, List.of(county.id()));
 		TalkLogInput input = input(campaign, village, at(1), 75, "race-key-" + county.code(), OutreachTheme.ANTI_FRAUD);
@@ -329,6 +357,30 @@ class TalkIntegrationTests extends OutreachFixtures {
 		assertCode(officerLi.documentName("talkCorrect").variable("input", Map.of("talkId", id, "reason", "改人数",
 				"audienceCount", 5)).execute(), "talkCorrect", "ALREADY_WITHDRAWN", "talkId");
 		assertThat(rows()).isEqualTo(before);
+	}
+
+	@Test
+	void talksPageBackwardsOverTheSameTalksAsForwards() {
+		// two talks held at the same second: the id orders them
+		for (int daysAgo : List.of(5, 3, 3, 9, 1)) {
+			log(system, campaign, village, daysAgo, 40, OutreachTheme.ANTI_FRAUD);
+		}
+		List<String> forwards = walk(outreach, "talkPage", "talks", Map.of(), 2, false);
+		assertThat(forwards).hasSize(5);
+		List<TalkView> newestFirst = forwards.stream().map(id -> talks.talk(system, Long.parseLong(id)).orElseThrow()).toList();
+		assertThat(newestFirst).extracting(TalkView::heldAt)
+			.isSortedAccordingTo(java.util.Comparator.<java.time.Instant>naturalOrder().reversed());
+		assertThat(walk(outreach, "talkPage", "talks", Map.of(), 2, true)).isEqualTo(forwards);
+		assertThat(walk(outreach, "talkPage", "talks", Map.of(), 3, true)).isEqualTo(forwards);
+		assertThat(walk(outreach, "talkPage", "talks", Map.of("from", today.minusDays(6).toString()), 1, true))
+			.isEqualTo(forwards.subList(0, 4));
+
+		String tie = outreach.documentName("talkPage").variable("filter", Map.of()).variable("first", 3).execute()
+			.path("talks.pageInfo.endCursor").entity(String.class).get();
+		outreach.documentName("talkPage").variable("filter", Map.of()).variable("last", 1).variable("before", tie).execute()
+			.path("talks.edges[*].node.id").entityList(String.class).containsExactly(forwards.get(1))
+			.path("talks.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true)
+			.path("talks.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
 	}
 
 	private GraphQlTester bureau;

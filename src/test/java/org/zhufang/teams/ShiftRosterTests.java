@@ -476,6 +476,60 @@ class ShiftRosterTests {
 		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE team_id = ?", team.id())).isEqualTo(1);
 	}
 
+	@Test
+	void aResentActivityLogIsForbiddenOnceTheAccountNoLongerCoversItAndWritesNothing() {
+		AreaView grid = tree.child(village, "小冀村第一网格");
+		AreaView otherGrid = tree.child(village, "小冀村第二网格");
+		AreaView otherTown = tree.child(tree.county(), "翟坡镇");
+		VolunteerView volunteer = member("巡逻己");
+		String coordinatorName = tree.county().code() + ".coordinator";
+		String gridName = tree.account("grid", Role.GRID_MEMBER, grid);
+		GraphQlTester gridMember = world.as(gridName);
+		GraphQlTester admin = world.as(tree.account("admin", Role.BUREAU_ADMIN, tree.county()));
+		Map<String, Object> byCoordinator = activityInput(volunteer, village, "resend-coordinator-");
+		Map<String, Object> byGridMember = activityInput(volunteer, grid, "resend-grid-");
+		coordinator.documentName("shiftActivityLog").variable("input", byCoordinator).execute()
+			.path("activityLog.userErrors").entityList(Object.class).hasSize(0);
+		String first = gridMember.documentName("shiftActivityLog").variable("input", byGridMember).execute()
+			.path("activityLog.userErrors").entityList(Object.class).hasSize(0)
+			.path("activityLog.activity.id").entity(String.class).get();
+
+		// the bureau moves the coordinator to another town and the grid member to the next grid
+		rescope(admin, coordinatorName, otherTown);
+		rescope(admin, gridName, otherGrid);
+		int activities = fixtures.count("SELECT COUNT(*) FROM activity WHERE team_id = ?", team.id());
+		int participants = fixtures.count("SELECT COUNT(*) FROM activity_participant p JOIN activity a"
+				+ " ON a.id = p.activity_id WHERE a.team_id = ?", team.id());
+		for (GraphQlTester.Response replay : List.of(
+				coordinator.documentName("shiftActivityLog").variable("input", byCoordinator).execute(),
+				gridMember.documentName("shiftActivityLog").variable("input", byGridMember).execute())) {
+			replay.errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+		}
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE team_id = ?", team.id())).isEqualTo(activities);
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity_participant p JOIN activity a"
+				+ " ON a.id = p.activity_id WHERE a.team_id = ?", team.id())).isEqualTo(participants);
+
+		// back in its grid, the grid member's re-send answers the first activity again
+		rescope(admin, gridName, grid);
+		gridMember.documentName("shiftActivityLog").variable("input", byGridMember).execute()
+			.path("activityLog.activity.id").entity(String.class).isEqualTo(first);
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE team_id = ?", team.id())).isEqualTo(activities);
+	}
+
+	private Map<String, Object> activityInput(VolunteerView volunteer, AreaView where, String keyPrefix) {
+		return Map.of("teamId", team.id(), "kind", "PATROL", "date", LocalDate.now(BureauClock.ZONE).toString(),
+				"areaId", where.id(), "participants", List.of(Map.of("volunteerId", volunteer.id(), "hours", 2.0)),
+				"idempotencyKey", keyPrefix + System.nanoTime());
+	}
+
+	private void rescope(GraphQlTester admin, String username, AreaView to) {
+		admin.documentName("accountUpdate")
+			.variable("input", Map.of("id", world.accountId(username), "scopeAreaIds", List.of(to.id())))
+			.execute()
+			.path("accountUpdate.userErrors").entityList(Object.class).hasSize(0);
+	}
+
 	private VolunteerView member(String name, Skill... skills) {
 		VolunteerView volunteer = fixtures.volunteer(tree.county(), village, name, skills);
 		fixtures.join(tree.county(), team, volunteer);

@@ -62,9 +62,9 @@ class CampaignController {
 
 	@QueryMapping
 	Connection<CampaignView> campaigns(@Argument CampaignFilter filter, @Argument Integer first, @Argument String after,
-			DataFetchingFieldSelectionSet selection) {
+			@Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection) {
 		return campaigns.campaigns(Caller.current(), filter == null ? CampaignFilter.none() : filter,
-				PageRequest.first(first, after), selection.contains("totalCount"));
+				PageRequest.of(first, after, last, before), selection.contains("totalCount"));
 	}
 
 	@QueryMapping

@@ -79,9 +79,9 @@ class TalkController {
 
 	@QueryMapping
 	Connection<TalkView> talks(@Argument TalkFilter filter, @Argument Integer first, @Argument String after,
-			DataFetchingFieldSelectionSet selection) {
+			@Argument Integer last, @Argument String before, DataFetchingFieldSelectionSet selection) {
 		return talks.talks(Caller.current(), filter == null ? TalkFilter.none() : filter,
-				PageRequest.first(first, after), selection.contains("totalCount"));
+				PageRequest.of(first, after, last, before), selection.contains("totalCount"));
 	}
 
 	@QueryMapping

@@ -6,10 +6,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +25,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhufang.accounts.AccountFilter;
+import org.zhufang.accounts.AccountManagement;
+import org.zhufang.accounts.AccountView;
 import org.zhufang.grids.AreaScope;
 import org.zhufang.grids.GridNetwork;
+import org.zhufang.officers.OfficerFilter;
+import org.zhufang.officers.OfficerRoster;
+import org.zhufang.officers.OfficerView;
 import org.zhufang.shared.BureauClock;
+import org.zhufang.shared.Caller;
+import org.zhufang.shared.Role;
+import org.zhufang.shared.paging.Connection;
+import org.zhufang.shared.paging.PageRequest;
+import org.zhufang.teams.TeamFilter;
+import org.zhufang.teams.TeamView;
+import org.zhufang.teams.Teams;
 
 /**
  * The demo county's outreach, when there is none yet: an anti-fraud campaign with talks in
@@ -30,8 +48,10 @@ import org.zhufang.shared.BureauClock;
  * (防校园欺凌、为成长护航), the 五防宣传宣讲团 touring all seven towns, last summer's loudspeaker rounds
  * at 小冀's night market (closed), and the 守护美丽乡村、警民共筑平安 lecture tour: 38 counted talks
  * reaching 5,121 people, plus one duplicate withdrawn and one audience corrected. Batch inserts
- * only; runs after the county, the accounts (talks are logged by admin = 1, officer.li = 3 and
- * outreach.zhang = 5), the police and the teams.
+ * only; runs after the county, the accounts, the police and the teams, and finds what it refers
+ * to by natural keys through their modules' APIs (areas by code, accounts by username, officers by
+ * badge number, teams by name), never by the ids the other loaders happened to hand out. Without
+ * all of them it loads nothing and says what is missing.
  */
 @Component
 @Order(500)
@@ -40,11 +60,50 @@ class DemoOutreach implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoOutreach.class);
 
+	/** Who logs the demo talks: admin, officer.li (李卫东) and outreach.zhang, by username. */
+	private static final String ADMIN = "admin";
+
+	private static final String OFFICER_LI = "officer.li";
+
+	private static final String OUTREACH_ZHANG = "outreach.zhang";
+
+	/** Speakers by badge number: 李卫东, 张晓峰 of 七里营派出所, 刘建军 of 朗公庙派出所. */
+	private static final String LI_WEIDONG = "41070001";
+
+	private static final String ZHANG_XIAOFENG = "41070011";
+
+	private static final String LIU_JIANJUN = "41070025";
+
+	/** The first two community officers of 小冀派出所, on the night-market rounds. */
+	private static final String[] XIAOJI_OFFICERS = { "41070038", "41070039" };
+
+	/** Department officers of the county-wide 五防宣传宣讲团. */
+	private static final String[] LECTURE_TEAM_OFFICERS = { "41070103", "41070104", "41070105" };
+
+	private static final List<String> USERNAMES = List.of(ADMIN, OFFICER_LI, OUTREACH_ZHANG);
+
+	private static final List<String> BADGES = List.of(LI_WEIDONG, ZHANG_XIAOFENG, LIU_JIANJUN, XIAOJI_OFFICERS[0],
+			XIAOJI_OFFICERS[1], LECTURE_TEAM_OFFICERS[0], LECTURE_TEAM_OFFICERS[1], LECTURE_TEAM_OFFICERS[2]);
+
+	private static final String WULAO = "五老街长团队";
+
+	private static final String TAISHAN = "泰山志愿服务团队";
+
+	private static final String NIGHT_MARKET_PATROL = "小冀夜市巡逻队";
+
+	private static final List<String> TEAM_NAMES = List.of(WULAO, TAISHAN, NIGHT_MARKET_PATROL);
+
 	private final JdbcTemplate jdbc;
 
 	private final GridNetwork grids;
 
 	private final AreaScope scope;
+
+	private final AccountManagement accountManagement;
+
+	private final OfficerRoster officerRoster;
+
+	private final Teams teamRegistry;
 
 	private final Clock clock;
 
@@ -58,40 +117,42 @@ class DemoOutreach implements ApplicationRunner {
 
 	private Map<String, Long> areas;
 
+	private Map<String, String> accountIds;
+
+	private Map<String, Long> officerIds;
+
+	private Map<String, Long> teamIds;
+
 	private Timestamp now;
 
 	private long nextTalk = 1;
 
-	DemoOutreach(JdbcTemplate jdbc, GridNetwork grids, AreaScope scope, Clock clock) {
+	DemoOutreach(JdbcTemplate jdbc, GridNetwork grids, AreaScope scope, AccountManagement accountManagement,
+			OfficerRoster officerRoster, Teams teamRegistry, Clock clock) {
 		this.jdbc = jdbc;
 		this.grids = grids;
 		this.scope = scope;
+		this.accountManagement = accountManagement;
+		this.officerRoster = officerRoster;
+		this.teamRegistry = teamRegistry;
 		this.clock = clock;
 	}
-
-	/** Who logged a talk: the subject (account id) and username of a demo account. */
-	private record LoggedBy(String subject, String username) {
-	}
-
-	private static final LoggedBy ADMIN = new LoggedBy("1", "admin");
-
-	private static final LoggedBy OFFICER_LI = new LoggedBy("3", "officer.li");
-
-	private static final LoggedBy OUTREACH_ZHANG = new LoggedBy("5", "outreach.zhang");
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
 		Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM campaign", Integer.class);
-		Integer officerRows = jdbc.queryForObject("SELECT COUNT(*) FROM officer WHERE id IN (1, 11, 25, 38, 103)", Integer.class);
-		Integer teamRows = jdbc.queryForObject("SELECT COUNT(*) FROM team WHERE id IN (1, 2, 3)", Integer.class);
 		List<String> codes = List.of("410721", "410721100", "410721101", "410721102", "410721103", "410721104",
 				"410721105", "410721106", "410721100201", "410721100203", "410721100204", "410721100205",
 				"410721100207", "410721101201", "410721102201", "410721102202", "410721103201", "410721104201",
 				"410721104202", "410721105201", "410721106201");
 		areas = grids.idsByCode(codes);
-		if ((existing != null && existing > 0) || areas.size() < codes.size() || officerRows == null || officerRows < 5
-				|| teamRows == null || teamRows < 3) {
+		if ((existing != null && existing > 0) || areas.size() < codes.size()) {
+			return;
+		}
+		Set<String> missing = resolve(new Caller("0", "demo-data", Role.BUREAU_ADMIN, List.of(areas.get("410721"))));
+		if (!missing.isEmpty()) {
+			log.warn("Demo outreach skipped: the demo county lacks {}", missing);
 			return;
 		}
 		now = Timestamp.from(clock.instant());
@@ -123,15 +184,15 @@ class DemoOutreach implements ApplicationRunner {
 			String[] place = gardens[i % gardens.length];
 			boolean square = place[1].contains("广场");
 			boolean li = place[0].startsWith("410721100") && !place[0].endsWith("205") && !place[0].endsWith("207");
-			LoggedBy by = place[0].startsWith("410721104") ? OUTREACH_ZHANG : li ? OFFICER_LI : ADMIN;
+			String by = place[0].startsWith("410721104") ? OUTREACH_ZHANG : li ? OFFICER_LI : ADMIN;
 			talk(1, place[0], today.minusDays(140 - i * 11), LocalTime.of(i % 2 == 0 ? 9 : 16, 30),
 					square ? "VILLAGE_SQUARE" : "FIELD", place[1], "LECTURE", "ANTI_FRAUD", audience[i],
-					square ? "RESIDENTS" : "MIXED", audience[i] + 20, audience[i] / 6, List.of(1L), List.of(1L), by,
+					square ? "RESIDENTS" : "MIXED", audience[i] + 20, audience[i] / 6, speakers(LI_WEIDONG), team(WULAO), by,
 					square ? null : "草莓大棚前讲解刷单返利、冒充客服等诈骗手法");
 		}
 		// the same talk sent twice from a phone without a key, withdrawn
 		long duplicate = talk(1, "410721100201", today.minusDays(140), LocalTime.of(9, 30), "FIELD", "七里营村草莓园",
-				"LECTURE", "ANTI_FRAUD", 85, "MIXED", 105, 14, List.of(1L), List.of(1L), OFFICER_LI, null);
+				"LECTURE", "ANTI_FRAUD", 85, "MIXED", 105, 14, speakers(LI_WEIDONG), team(WULAO), OFFICER_LI, null);
 
 		// 2. Anti-bullying in schools (1,810 students)
 		String[][] schools = { { "410721100", "七里营镇第一初级中学" }, { "410721100201", "七里营村小学" },
@@ -141,7 +202,7 @@ class DemoOutreach implements ApplicationRunner {
 		for (int i = 0; i < students.length; i++) {
 			talk(2, schools[i][0], today.minusDays(80 - i * 12), LocalTime.of(10, 0), "SCHOOL", schools[i][1], "LECTURE",
 					i % 2 == 0 ? "ANTI_BULLYING,LEGAL" : "ANTI_BULLYING", students[i], "STUDENTS", students[i], 0,
-					List.of(11L), List.of(), ADMIN, null);
+					speakers(ZHANG_XIAOFENG), List.of(), ADMIN, null);
 		}
 		// 3. The five-prevention lecture team in every town (1,340 people)
 		String[] towns = { "410721100", "410721101", "410721102", "410721103", "410721104", "410721105", "410721106" };
@@ -151,7 +212,8 @@ class DemoOutreach implements ApplicationRunner {
 			long id = talk(3, towns[i], today.minusDays(110 - i * 14), LocalTime.of(14, 30), i % 3 == 0 ? "FIELD" : "VILLAGE_SQUARE",
 					i % 3 == 0 ? "田间地头宣讲点" : "镇政府广场", i % 2 == 0 ? "PERFORMANCE" : "LECTURE",
 					"ANTI_DRUG,ANTI_FRAUD,DISPUTE_PREVENTION,SAFETY_ACCIDENTS,THEFT", tour[i], "MIXED", tour[i] * 2,
-					tour[i] / 5, List.of(103L, 104L, 105L), List.of(), towns[i].equals("410721104") ? OUTREACH_ZHANG : ADMIN,
+					tour[i] / 5, speakers(LECTURE_TEAM_OFFICERS), List.of(),
+					towns[i].equals("410721104") ? OUTREACH_ZHANG : ADMIN,
 					"五防宣传宣讲团：发放宣传资料、面对面宣讲、拉微信群");
 			if (i == 1) {
 				corrected = id;
@@ -162,7 +224,7 @@ class DemoOutreach implements ApplicationRunner {
 		for (int i = 0; i < rounds.length; i++) {
 			talk(4, i % 2 == 0 ? "410721102201" : "410721102202", LocalDate.of(summerYear, 6, 6).plusDays(i * 11L),
 					LocalTime.of(21, 0), "NIGHT_MARKET", "小冀镇网红小吃街夜市", "LOUDSPEAKER", i % 2 == 0 ? "TRAFFIC" : "ANTI_FRAUD,TRAFFIC",
-					rounds[i], "MERCHANTS", 30, i % 2 == 0 ? 0 : 4, List.of(38L, 39L), List.of(3L), ADMIN,
+					rounds[i], "MERCHANTS", 30, i % 2 == 0 ? 0 : 4, speakers(XIAOJI_OFFICERS), team(NIGHT_MARKET_PATROL), ADMIN,
 					"喝酒不开车，开车不喝酒");
 		}
 		// 5. 守护美丽乡村、警民共筑平安 lecture tour (231 people)
@@ -171,7 +233,8 @@ class DemoOutreach implements ApplicationRunner {
 		for (int i = 0; i < villages.length; i++) {
 			talk(5, villages[i], today.minusDays(50 - i * 9), LocalTime.of(19, 30), "VILLAGE_SQUARE", "村文化广场", "LECTURE",
 					i % 2 == 0 ? "ANTI_FRAUD,LEGAL" : "DISPUTE_PREVENTION,LEGAL", lecture[i], "RESIDENTS", lecture[i],
-					lecture[i] / 8, List.of(25L), List.of(2L), villages[i].startsWith("410721104") ? OUTREACH_ZHANG : ADMIN, null);
+					lecture[i] / 8, speakers(LIU_JIANJUN), team(TAISHAN),
+					villages[i].startsWith("410721104") ? OUTREACH_ZHANG : ADMIN, null);
 		}
 
 		jdbc.batchUpdate("""
@@ -182,12 +245,12 @@ class DemoOutreach implements ApplicationRunner {
 		jdbc.batchUpdate("INSERT INTO talk_theme (talk_id, theme) VALUES (?, ?)", themes);
 		jdbc.batchUpdate("INSERT INTO talk_officer (talk_id, officer_id) VALUES (?, ?)", officers);
 		jdbc.batchUpdate("INSERT INTO talk_team (talk_id, team_id) VALUES (?, ?)", teams);
-		jdbc.update("UPDATE talk SET status = 'WITHDRAWN', withdrawn_reason = ?, withdrawn_by = '3', withdrawn_at = ?,"
-				+ " version = 2 WHERE id = ?", "网络不好重复提交，误录", now, duplicate);
+		jdbc.update("UPDATE talk SET status = 'WITHDRAWN', withdrawn_reason = ?, withdrawn_by = ?, withdrawn_at = ?,"
+				+ " version = 2 WHERE id = ?", "网络不好重复提交，误录", accountIds.get(OFFICER_LI), now, duplicate);
 		jdbc.update("UPDATE talk SET version = 2 WHERE id = ?", corrected);
 		jdbc.update("INSERT INTO talk_correction (talk_id, talk_version, field, before_value, after_value, reason,"
-				+ " corrected_by, corrected_by_name, corrected_at) VALUES (?, 2, 'audienceCount', '160', '180', ?, '1', 'admin', ?)",
-				corrected, "按签到表复核，实到180人", now);
+				+ " corrected_by, corrected_by_name, corrected_at) VALUES (?, 2, 'audienceCount', '160', '180', ?, ?, ?, ?)",
+				corrected, "按签到表复核，实到180人", accountIds.get(ADMIN), ADMIN, now);
 		log.info("Demo outreach ready: 5 campaigns, {} talks", talks.size());
 	}
 
@@ -200,17 +263,59 @@ class DemoOutreach implements ApplicationRunner {
 
 	private long talk(long campaignId, String areaCode, LocalDate on, LocalTime at, String venueKind, String venueName,
 			String format, String themeNames, int audience, String audienceKind, int materials, int installs,
-			List<Long> officerIds, List<Long> teamIds, LoggedBy by, String notes) {
+			List<Long> speakerOfficers, List<Long> speakerTeams, String username, String notes) {
 		long id = nextTalk++;
 		long areaId = areas.get(areaCode);
 		Timestamp heldAt = Timestamp.from(on.atTime(at).atZone(BureauClock.ZONE).toInstant());
 		talks.add(new Object[] { id, campaignId, areaId, scope.pathOf(areaId), heldAt, Date.valueOf(on), venueKind,
-				venueName, format, audience, audienceKind, materials, installs, notes, by.subject(), by.username(), now,
-				now });
+				venueName, format, audience, audienceKind, materials, installs, notes, accountIds.get(username), username,
+				now, now });
 		Set<String> distinct = new HashSet<>(List.of(themeNames.split(",")));
 		distinct.forEach(theme -> themes.add(new Object[] { id, theme }));
-		officerIds.forEach(officer -> officers.add(new Object[] { id, officer }));
-		teamIds.forEach(team -> teams.add(new Object[] { id, team }));
+		speakerOfficers.forEach(officer -> officers.add(new Object[] { id, officer }));
+		speakerTeams.forEach(team -> teams.add(new Object[] { id, team }));
 		return id;
+	}
+
+	/**
+	 * Finds the demo accounts, speakers and teams through their modules' APIs, read as the bureau
+	 * (scoped to the demo county) would; answers what is missing.
+	 */
+	private Set<String> resolve(Caller bureau) {
+		PageRequest page = PageRequest.first(PageRequest.MAX_SIZE, null);
+		accountIds = lookUp(USERNAMES, username -> accountManagement.accounts(bureau,
+				new AccountFilter(null, null, username), page, false), AccountView::username, AccountView::id);
+		officerIds = lookUp(BADGES, badge -> officerRoster.officers(bureau,
+				new OfficerFilter(null, null, null, null, null, badge), page, false), OfficerView::badgeNumber,
+				OfficerView::id);
+		teamIds = lookUp(TEAM_NAMES, name -> teamRegistry.teams(bureau, new TeamFilter(null, null, null, name), page,
+				false), TeamView::name, TeamView::id);
+		Set<String> missing = new TreeSet<>();
+		USERNAMES.stream().filter(u -> !accountIds.containsKey(u)).forEach(u -> missing.add("account " + u));
+		BADGES.stream().filter(b -> !officerIds.containsKey(b)).forEach(b -> missing.add("officer " + b));
+		TEAM_NAMES.stream().filter(t -> !teamIds.containsKey(t)).forEach(t -> missing.add("team " + t));
+		return missing;
+	}
+
+	private List<Long> speakers(String... badges) {
+		return Arrays.stream(badges).map(officerIds::get).toList();
+	}
+
+	private List<Long> team(String name) {
+		return List.of(teamIds.get(name));
+	}
+
+	/**
+	 * The id of each key found by searching a list for it: searches match parts of names, so only
+	 * rows whose key is exactly the one asked for count.
+	 */
+	private static <T, I> Map<String, I> lookUp(Collection<String> keys, Function<String, Connection<T>> search,
+			Function<T, String> keyOf, Function<T, I> idOf) {
+		Map<String, I> found = new HashMap<>();
+		for (String key : keys) {
+			search.apply(key).edges().stream().map(Connection.Edge::node).filter(row -> key.equals(keyOf.apply(row)))
+				.findFirst().ifPresent(row -> found.put(key, idOf.apply(row)));
+		}
+		return found;
 	}
 }

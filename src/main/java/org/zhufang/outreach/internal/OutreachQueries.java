@@ -115,13 +115,10 @@ public class OutreachQueries {
 
 	/**
 	 * Campaigns owned by an area inside the scope or above it (a county campaign runs in every
-	 * town), matching the filter, by id.
+	 * town), matching the filter, by id; backwards pages are read in descending order.
 	 */
 	public Connection<CampaignView> campaignPage(CampaignFilter filter, String filterPath, List<String> scope,
 			PageRequest page, boolean withCount) {
-		if (page.backwards()) {
-			throw new BadRequestException("Campaigns are paged forwards only");
-		}
 		Map<String, Object> params = new HashMap<>();
 		StringBuilder where = new StringBuilder(" WHERE ").append(ScopeSql.insideOrAbove("c.area_path", scope, "scope", params));
 		if (filterPath != null) {
@@ -142,13 +139,14 @@ public class OutreachQueries {
 		Integer total = withCount
 				? jdbc.sql("SELECT COUNT(*) FROM campaign c" + where).params(params).query(Integer.class).single()
 				: null;
-		if (page.after() != null) {
-			where.append(" AND c.id > :after");
-			params.put("after", Cursor.decodeLong(CAMPAIGN_CURSOR, page.after()));
+		if (page.cursor() != null) {
+			where.append(page.backwards() ? " AND c.id < :cursor" : " AND c.id > :cursor");
+			params.put("cursor", Cursor.decodeLong(CAMPAIGN_CURSOR, page.cursor()));
 		}
 		params.put("limit", page.fetchSize());
 		List<CampaignView> rows = jdbc.sql("SELECT " + CAMPAIGN_COLUMNS + " FROM campaign c" + where
-				+ " ORDER BY c.id LIMIT :limit").params(params).query(CAMPAIGN).list();
+				+ " ORDER BY c.id" + (page.backwards() ? " DESC" : "") + " LIMIT :limit").params(params)
+			.query(CAMPAIGN).list();
 		return Connection.of(rows, page, c -> Cursor.encode(CAMPAIGN_CURSOR, String.valueOf(c.id())), total);
 	}
 
@@ -233,12 +231,12 @@ public class OutreachQueries {
 			.optional();
 	}
 
-	/** Talks inside the scope matching the filter, newest first. */
+	/**
+	 * Talks inside the scope matching the filter, newest first; backwards pages are read oldest
+	 * first from the cursor and turned round by {@link Connection#of}.
+	 */
 	public Connection<TalkView> talkPage(TalkFilter filter, String underPrefix, List<String> scope, PageRequest page,
 			boolean withCount) {
-		if (page.backwards()) {
-			throw new BadRequestException("Talks are paged forwards only");
-		}
 		Map<String, Object> params = new HashMap<>();
 		StringBuilder where = new StringBuilder(" WHERE ").append(ScopeSql.underAny("t.area_path", scope, "scope", params));
 		if (underPrefix != null) {
@@ -276,12 +274,18 @@ public class OutreachQueries {
 		Integer total = withCount
 				? jdbc.sql("SELECT COUNT(*) FROM talk t" + where).params(params).query(Integer.class).single()
 				: null;
-		if (page.after() != null) {
+		if (page.backwards()) {
+			if (page.before() != null) {
+				where.append(beforeCursor(page.before(), params));
+			}
+		}
+		else if (page.after() != null) {
 			where.append(afterCursor(page.after(), params));
 		}
 		params.put("limit", page.fetchSize());
-		List<TalkView> rows = jdbc.sql("SELECT " + TALK_COLUMNS + " FROM talk t" + where
-				+ " ORDER BY t.held_at DESC, t.id DESC LIMIT :limit").params(params).query(TALK).list();
+		String order = page.backwards() ? " ORDER BY t.held_at ASC, t.id ASC" : " ORDER BY t.held_at DESC, t.id DESC";
+		List<TalkView> rows = jdbc.sql("SELECT " + TALK_COLUMNS + " FROM talk t" + where + order + " LIMIT :limit")
+			.params(params).query(TALK).list();
 		return Connection.of(rows, page, OutreachQueries::talkCursor, total);
 	}
 
@@ -440,16 +444,27 @@ public class OutreachQueries {
 
 	// Mapping
 
+	/** Talks after the cursor's in the newest-first order: older ones. */
 	private static String afterCursor(String after, Map<String, Object> params) {
-		String[] key = Cursor.decode(TALK_CURSOR, after).split(":");
+		talkKey(after, "after", params);
+		return " AND (t.held_at < :afterAt OR (t.held_at = :afterAt AND t.id < :afterId))";
+	}
+
+	/** Talks before the cursor's in the newest-first order: newer ones. */
+	private static String beforeCursor(String before, Map<String, Object> params) {
+		talkKey(before, "before", params);
+		return " AND (t.held_at > :beforeAt OR (t.held_at = :beforeAt AND t.id > :beforeId))";
+	}
+
+	private static void talkKey(String cursor, String name, Map<String, Object> params) {
+		String[] key = Cursor.decode(TALK_CURSOR, cursor).split(":");
 		try {
-			params.put("afterAt", Timestamp.from(Instant.ofEpochSecond(Long.parseLong(key[0]))));
-			params.put("afterId", Long.parseLong(key[1]));
+			params.put(name + "At", Timestamp.from(Instant.ofEpochSecond(Long.parseLong(key[0]))));
+			params.put(name + "Id", Long.parseLong(key[1]));
 		}
 		catch (RuntimeException ex) {
 			throw new BadRequestException("Invalid cursor");
 		}
-		return " AND (t.held_at < :afterAt OR (t.held_at = :afterAt AND t.id < :afterId))";
 	}
 
 	private static String talkCursor(TalkView talk) {
