@@ -25,14 +25,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.zhufang.accounts.AccountFilter;
-import org.zhufang.accounts.AccountManagement;
-import org.zhufang.accounts.AccountView;
 import org.zhufang.grids.AreaScope;
 import org.zhufang.grids.GridNetwork;
 import org.zhufang.officers.OfficerFilter;
 import org.zhufang.officers.OfficerRoster;
 import org.zhufang.officers.OfficerView;
+import org.zhufang.shared.AccountDirectory;
 import org.zhufang.shared.BureauClock;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.Role;
@@ -49,8 +47,9 @@ import org.zhufang.teams.Teams;
  * at 小冀's night market (closed), and the 守护美丽乡村、警民共筑平安 lecture tour: 38 counted talks
  * reaching 5,121 people, plus one duplicate withdrawn and one audience corrected. Batch inserts
  * only; runs after the county, the accounts, the police and the teams, and finds what it refers
- * to by natural keys through their modules' APIs (areas by code, accounts by username, officers by
- * badge number, teams by name), never by the ids the other loaders happened to hand out. Without
+ * to by natural keys through published APIs (areas by code, officers by badge number, teams by name,
+ * and accounts by username through the shared kernel's {@link AccountDirectory}, so that outreach
+ * does not depend on the accounts module), never by the ids the other loaders happened to hand out. Without
  * all of them it loads nothing and says what is missing.
  */
 @Component
@@ -99,7 +98,7 @@ class DemoOutreach implements ApplicationRunner {
 
 	private final AreaScope scope;
 
-	private final AccountManagement accountManagement;
+	private final AccountDirectory accountDirectory;
 
 	private final OfficerRoster officerRoster;
 
@@ -127,12 +126,12 @@ class DemoOutreach implements ApplicationRunner {
 
 	private long nextTalk = 1;
 
-	DemoOutreach(JdbcTemplate jdbc, GridNetwork grids, AreaScope scope, AccountManagement accountManagement,
+	DemoOutreach(JdbcTemplate jdbc, GridNetwork grids, AreaScope scope, AccountDirectory accountDirectory,
 			OfficerRoster officerRoster, Teams teamRegistry, Clock clock) {
 		this.jdbc = jdbc;
 		this.grids = grids;
 		this.scope = scope;
-		this.accountManagement = accountManagement;
+		this.accountDirectory = accountDirectory;
 		this.officerRoster = officerRoster;
 		this.teamRegistry = teamRegistry;
 		this.clock = clock;
@@ -283,8 +282,9 @@ class DemoOutreach implements ApplicationRunner {
 	 */
 	private Set<String> resolve(Caller bureau) {
 		PageRequest page = PageRequest.first(PageRequest.MAX_SIZE, null);
-		accountIds = lookUp(USERNAMES, username -> accountManagement.accounts(bureau,
-				new AccountFilter(null, null, username), page, false), AccountView::username, AccountView::id);
+		accountIds = new HashMap<>();
+		USERNAMES.forEach(username -> accountDirectory.subjectOf(username)
+			.ifPresent(subject -> accountIds.put(username, subject)));
 		officerIds = lookUp(BADGES, badge -> officerRoster.officers(bureau,
 				new OfficerFilter(null, null, null, null, null, badge), page, false), OfficerView::badgeNumber,
 				OfficerView::id);
