@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,5 +18,15 @@ public class BureauClock {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.system(ZONE);
+	}
+
+	/**
+	 * Bean Validation's {@code @Past}/{@code @PastOrPresent} on dates compare with the bureau's
+	 * today too, not with the server's zone: on a UTC server, Shanghai's morning is still
+	 * yesterday there, and today's activity would be refused as in the future.
+	 */
+	@Bean
+	ValidationConfigurationCustomizer bureauClockForValidation(Clock clock) {
+		return configuration -> configuration.clockProvider(() -> clock);
 	}
 }
