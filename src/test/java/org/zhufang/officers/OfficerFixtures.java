@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.zhufang.shared.BureauClock;
 import org.zhufang.grids.AreaView;
 import org.zhufang.officers.OfficerInputs.OfficerRegisterInput;
 import org.zhufang.officers.OfficerInputs.StationCreateInput;
@@ -74,12 +75,12 @@ abstract class OfficerFixtures {
 
 	OfficerView officer(String name, StationView in, boolean community) {
 		return ok(roster.register(system, new OfficerRegisterInput(name, badge(), OfficerKind.POLICE, "一级警长",
-				"13912345678", in.id(), null, null, community, LocalDate.now().minusYears(1))));
+				"13912345678", in.id(), null, null, community, LocalDate.now(BureauClock.ZONE).minusYears(1))));
 	}
 
 	VillageOfficerView assign(AreaView village, OfficerView officer) {
 		return ok(roster.assignVillage(system, new VillageOfficerAssignInput(village.id(), officer.id(),
-				LocalDate.now().minusDays(60))));
+				LocalDate.now(BureauClock.ZONE).minusDays(60))));
 	}
 
 	static String badge() {

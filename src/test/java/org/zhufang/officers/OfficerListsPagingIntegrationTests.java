@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.zhufang.shared.BureauClock;
 import org.zhufang.officers.OfficerInputs.PoliceOfficeCreateInput;
 import org.zhufang.officers.OfficerInputs.VisitLogInput;
 import org.zhufang.shared.Role;
@@ -67,7 +68,7 @@ class OfficerListsPagingIntegrationTests extends OfficerFixtures {
 	void visitsPageBackwardsFromTheOldestOverTheSameRowsAsForwardsFromTheNewest() {
 		OfficerView officer = officer("李卫东", station, true);
 		assign(village, officer);
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(BureauClock.ZONE);
 		// two visits share a day: the id breaks the tie in both directions
 		List<LocalDate> days = List.of(today.minusDays(9), today.minusDays(3), today.minusDays(3), today.minusDays(1),
 				today.minusDays(20));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.zhufang.shared.BureauClock;
 import org.zhufang.grids.AreaView;
 import org.zhufang.officers.OfficerInputs.OfficerTransferInput;
 import org.zhufang.officers.OfficerInputs.PoliceOfficeCreateInput;
@@ -192,7 +193,7 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 			.errors().satisfy(errors -> assertThat(errors).singleElement()
 				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
 		input.put("stationId", station.id());
-		input.put("joinedOn", LocalDate.now().plusDays(2).toString());
+		input.put("joinedOn", LocalDate.now(BureauClock.ZONE).plusDays(2).toString());
 		input.put("phone", "12345");
 		chief.documentName("officerRegister").variable("input", input).execute()
 			.path("officerRegister.userErrors[*].code").entityList(String.class).containsExactly("INVALID_FORMAT");
@@ -211,7 +212,7 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 	void aTransferEndsTheOfficersVillageAssignmentsAndKeepsTheHistory() {
 		OfficerView officer = officer("刘建军", station, true);
 		assign(village, officer);
-		String day = LocalDate.now().minusDays(3).toString();
+		String day = LocalDate.now(BureauClock.ZONE).minusDays(3).toString();
 		admin.documentName("officerTransfer")
 			.variable("input", Map.of("officerId", officer.id(), "stationId", otherStation.id(), "transferredOn", day,
 					"reason", "工作需要"))
@@ -260,7 +261,7 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 		officer("朗公庙民警", otherStation, false);
 		for (int i = 0; i < 4; i++) {
 			ok(roster.register(system, new OfficerInputs.OfficerRegisterInput("机关民警" + i, badge(), OfficerKind.POLICE, null,
-					null, null, county.id(), null, false, LocalDate.now().minusYears(3))));
+					null, null, county.id(), null, false, LocalDate.now(BureauClock.ZONE).minusYears(3))));
 		}
 		OfficerView retired = officer("退休民警", station, false);
 		ok(roster.update(system, new OfficerInputs.OfficerUpdateInput(retired.id(), null, null, null, null, null, null,
@@ -275,7 +276,7 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 			.path("staffing.perStation[*].station.name").entityList(String.class).containsExactly("七里营派出所", "朗公庙派出所")
 			.path("staffing.perStation[0].officers").entity(Integer.class).isEqualTo(7);
 		admin.documentName("staffing").variable("areaId", county.id())
-			.variable("from", LocalDate.now().minusYears(2).toString()).execute()
+			.variable("from", LocalDate.now(BureauClock.ZONE).minusYears(2).toString()).execute()
 			.path("staffing.newOfficers").entity(Integer.class).isEqualTo(9);
 		admin.documentName("staffing").variable("areaId", town.id()).execute()
 			.path("staffing.bureauOfficers").entity(Integer.class).isEqualTo(7)

@@ -61,12 +61,12 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 	void assigningANewOfficerEndsThePreviousAssignmentTheSameDayAndKeepsTheHistory() {
 		OfficerView first = officer("李卫东", station, true);
 		OfficerView second = officer("张晓峰", station, true);
-		String start = LocalDate.now().minusDays(30).toString();
+		String start = LocalDate.now(BureauClock.ZONE).minusDays(30).toString();
 		admin.documentName("villageOfficerAssign")
 			.variable("input", Map.of("villageId", village.id(), "officerId", first.id(), "startedOn", start)).execute()
 			.path("villageOfficerAssign.assignment.active").entity(Boolean.class).isEqualTo(true)
 			.path("villageOfficerAssign.assignment.officer.name").entity(String.class).isEqualTo("李卫东");
-		String today = LocalDate.now().toString();
+		String today = LocalDate.now(BureauClock.ZONE).toString();
 		admin.documentName("villageOfficerAssign")
 			.variable("input", Map.of("villageId", village.id(), "officerId", second.id())).execute()
 			.path("villageOfficerAssign.assignment.startedOn").entity(String.class).isEqualTo(today);
@@ -244,7 +244,7 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 		assertCode(Map.of("villageId", village.id(), "officerId", other.id()), "OUTSIDE_STATION");
 		assertCode(Map.of("villageId", village.id(), "officerId", officer.id()), "OFFICER_NOT_ACTIVE");
 		assertCode(Map.of("villageId", village.id(), "officerId", active.id(), "startedOn",
-				LocalDate.now().plusDays(1).toString()), "IN_FUTURE");
+				LocalDate.now(BureauClock.ZONE).plusDays(1).toString()), "IN_FUTURE");
 		assertCode(Map.of("villageId", village.id(), "officerId", 987654321), "NOT_FOUND");
 		GraphQlTester otherChief = world.as(tree.account("chief2", Role.STATION_CHIEF, otherTown));
 		otherChief.documentName("villageOfficerAssign")

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.zhufang.shared.BureauClock;
 import org.zhufang.accounts.AccountInputs.AccountUpdateInput;
 import org.zhufang.accounts.AccountManagement;
 import org.zhufang.grids.AreaView;
@@ -58,7 +59,7 @@ class VisitIntegrationTests extends OfficerFixtures {
 		Map<String, Object> input = new HashMap<>(Map.of("officerId", officer.id(), "villageId", village.id(), "gridId",
 				grid.id(), "address", "南王庄村3组17号", "purpose", "SATISFACTION_SURVEY", "contactCards", 2,
 				"satisfaction", "VERY_SATISFIED", "suggestions", "希望夜间多巡逻"));
-		input.put("visitedOn", LocalDate.now().minusDays(1).toString());
+		input.put("visitedOn", LocalDate.now(BureauClock.ZONE).minusDays(1).toString());
 		return input;
 	}
 
@@ -127,7 +128,7 @@ class VisitIntegrationTests extends OfficerFixtures {
 	void refusesFutureDatesMissingTargetsTooManyCardsAndForeignGridsWritingNothing() {
 		long before = count("visit");
 		Map<String, Object> input = visit(liWeidong);
-		input.put("visitedOn", LocalDate.now().plusDays(1).toString());
+		input.put("visitedOn", LocalDate.now(BureauClock.ZONE).plusDays(1).toString());
 		assertCode(input, "IN_FUTURE", "visitedOn");
 		input = visit(liWeidong);
 		input.remove("address");
@@ -185,7 +186,7 @@ class VisitIntegrationTests extends OfficerFixtures {
 	@Test
 	void simultaneousReSendsWithOneKeyLogOneVisit() throws Exception {
 		Caller caller = new Caller("race-" + county.code(), "race", Role.BUREAU_ADMIN, List.of(county.id()));
-		VisitLogInput input = new VisitLogInput(liWeidong.id(), village.id(), null, LocalDate.now(), "南王庄村1组1号",
+		VisitLogInput input = new VisitLogInput(liWeidong.id(), village.id(), null, LocalDate.now(BureauClock.ZONE), "南王庄村1组1号",
 				null, VisitPurpose.ROUTINE, 0, null, null, null, "race-key-" + county.code());
 		ExecutorService pool = Executors.newFixedThreadPool(6);
 		CountDownLatch start = new CountDownLatch(1);
@@ -209,7 +210,7 @@ class VisitIntegrationTests extends OfficerFixtures {
 
 	@Test
 	void listsVisitsInTheJurisdictionNewestFirstAndCountsTheFigures() {
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(BureauClock.ZONE);
 		log(liWeidong, today.minusDays(10), "南王庄村1组1号", null, 3, Satisfaction.VERY_SATISFIED);
 		log(liWeidong, today.minusDays(5), "南王庄村1组1号", null, 0, Satisfaction.NEUTRAL);
 		log(liWeidong, today.minusDays(2), null, "南王庄村村委会", 10, null);
