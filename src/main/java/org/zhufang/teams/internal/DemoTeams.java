@@ -122,8 +122,9 @@ class DemoTeams implements ApplicationRunner {
 		Roster roster = new Roster(now);
 		LocalDate today = LocalDate.now(clock);
 		LocalDate from = today.minusWeeks(12).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		// the night market runs in summer: the latest summer's Fridays and Saturdays, June to August
-		int summer = today.isBefore(LocalDate.of(today.getYear(), 6, 1)) ? today.getYear() - 1 : today.getYear();
+		// the night market runs in summer: the latest summer's Fridays and Saturdays, June to August;
+		// this year's only from June 8, when its first Friday and Saturday are over and have attendance
+		int summer = today.isBefore(LocalDate.of(today.getYear(), 6, 8)) ? today.getYear() - 1 : today.getYear();
 		LocalDate summerFrom = LocalDate.of(summer, 6, 1);
 		LocalDate summerTo = LocalDate.of(summer, 8, 31);
 		jdbc.update("""
