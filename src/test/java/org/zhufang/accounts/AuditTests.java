@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -224,7 +225,7 @@ class AuditTests {
 	@Test
 	void refusesTheAuditLogToEveryoneButTheBureauAdmin() {
 		for (Role role : List.of(Role.STATION_CHIEF, Role.COMMUNITY_OFFICER, Role.DASHBOARD_VIEWER)) {
-			String caller = tree.account(role.name().toLowerCase(), role, county);
+			String caller = tree.account(role.name().toLowerCase(Locale.ROOT), role, county);
 			world.as(caller).documentName("auditEvents").variable("filter", Map.of("accountId", adminId)).execute()
 				.errors().satisfy(errors -> assertThat(errors).singleElement()
 					.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -158,7 +159,7 @@ class AuthorizationMatrixTests {
 		other.staff(area(OTHER_GRID), StaffRole.CHIEF, "赵网格长", "13700000000");
 
 		for (Reads row : READ_MATRIX) {
-			usernames.put(row.role(), tree.account(row.role().name().toLowerCase().replace('_', '-'), row.role(),
+			usernames.put(row.role(), tree.account(row.role().name().toLowerCase(Locale.ROOT).replace('_', '-'), row.role(),
 					area(row.scope())));
 		}
 		assertThat(usernames).hasSize(Role.values().length);
@@ -324,7 +325,7 @@ class AuthorizationMatrixTests {
 
 	/** The one assertion of a mutation cell: applied (and written), or FORBIDDEN and nothing written. */
 	private void assertMutation(Role role, Mutation mutation, AreaView target, Expected expected) {
-		String tag = role.name().toLowerCase() + nextCode.get();
+		String tag = role.name().toLowerCase(Locale.ROOT) + nextCode.get();
 		String newCode = target.code() + String.format("%03d", nextCode.getAndIncrement());
 		AreaLevel newLevel = target.level() == AreaLevel.GRID ? AreaLevel.GRID
 				: AreaLevel.values()[target.level().ordinal() + 1];
