@@ -463,6 +463,15 @@ public class OfficerRoster {
 			previous.get().end(startedOn, "REPLACED");
 			assignments.save(previous.get());
 		}
+		else {
+			// a vacant village: the new officer takes over no earlier than the last one left, so the
+			// history never shows two officers responsible for one village on the same days
+			LocalDate lastEnded = assignments.lastEndedOn(village.id());
+			if (lastEnded != null && startedOn.isBefore(lastEnded)) {
+				return Outcome.rejected(UserError.of("startedOn", "BEFORE_PREVIOUS_END",
+						"The previous officer was responsible for " + village.name() + " until " + lastEnded));
+			}
+		}
 		VillageAssignment assignment = assignments.save(
 				VillageAssignment.start(village.id(), village.path(), officer.getId(), startedOn, clock.instant()));
 		VillageOfficerView view = assignment.toView();

@@ -183,6 +183,38 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 	}
 
 	@Test
+	void aVacantVillagesNewOfficerStartsNoEarlierThanTheLastOneLeftSoTheHistoryNeverOverlaps() {
+		OfficerView first = officer("甲", station, true);
+		OfficerView second = officer("乙", station, true);
+		LocalDate today = LocalDate.now(BureauClock.ZONE);
+		ok(roster.assignVillage(system, new OfficerInputs.VillageOfficerAssignInput(village.id(), first.id(),
+				today.minusDays(30))));
+		LocalDate ended = today.minusDays(10);
+		ok(roster.endVillage(system, new OfficerInputs.VillageOfficerEndInput(village.id(), ended, null)));
+		long before = count("village_officer");
+
+		admin.documentName("villageOfficerAssign")
+			.variable("input", Map.of("villageId", village.id(), "officerId", second.id(), "startedOn",
+					ended.minusDays(1).toString()))
+			.execute()
+			.path("villageOfficerAssign.assignment").valueIsNull()
+			.path("villageOfficerAssign.userErrors[0].code").entity(String.class).isEqualTo("BEFORE_PREVIOUS_END")
+			.path("villageOfficerAssign.userErrors[0].field").entityList(String.class)
+			.containsExactly("input", "startedOn")
+			.path("villageOfficerAssign.userErrors[0].message").entity(String.class)
+			.satisfies(message -> assertThat(message).contains(ended.toString()));
+		assertThat(count("village_officer")).isEqualTo(before);
+
+		// taking over on the day the last one left is a handover, as with a replacement
+		admin.documentName("villageOfficerAssign")
+			.variable("input", Map.of("villageId", village.id(), "officerId", second.id(), "startedOn",
+					ended.toString()))
+			.execute()
+			.path("villageOfficerAssign.userErrors").entityList(Object.class).hasSize(0)
+			.path("villageOfficerAssign.assignment.startedOn").entity(String.class).isEqualTo(ended.toString());
+	}
+
+	@Test
 	void publishesWhichOfficerLeftAVillageWithoutASuccessorOnlyWhenTheEndIsAccepted() {
 		OfficerView first = officer("甲", station, true);
 		OfficerView second = officer("乙", station, true);
@@ -192,7 +224,7 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 			.isOk()).isTrue();
 		assertThat(roster.endVillage(system, new OfficerInputs.VillageOfficerEndInput(village.id(), null, null))
 			.userErrors()).extracting(e -> e.code()).containsExactly("NO_VILLAGE_OFFICER");
-		assign(village, second);
+		ok(roster.assignVillage(system, new OfficerInputs.VillageOfficerAssignInput(village.id(), second.id(), on)));
 		assertThat(events.stream(OfficerUnassignedFromVillage.class).filter(e -> e.villageId() == village.id()))
 			.singleElement()
 			.satisfies(e -> {

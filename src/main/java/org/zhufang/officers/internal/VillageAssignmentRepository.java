@@ -14,6 +14,10 @@ public interface VillageAssignmentRepository extends CrudRepository<VillageAssig
 	@Query("SELECT * FROM village_officer WHERE officer_id = :officerId AND ended_on IS NULL ORDER BY village_id")
 	List<VillageAssignment> findActiveByOfficer(long officerId);
 
+	/** The day the village's last ended assignment ended; null when none has. */
+	@Query("SELECT MAX(ended_on) FROM village_officer WHERE village_id = :villageId")
+	java.time.LocalDate lastEndedOn(long villageId);
+
 	/** Whether the officer was responsible for the village on that day. */
 	@Query("""
 			SELECT COUNT(*) > 0 FROM village_officer
