@@ -2,6 +2,7 @@ package org.zhufang;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * empty database, one account per role, and the README's curl flow. Uses a database of its own
  * on the embedded server (the demo loaders only fill an empty one).
  */
+@Tag(EmbeddedDatabaseConfiguration.OWN_DEMO_DATABASE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zhufang.security.jwt.generate-key=true", "zhufang.demo-data.enabled=true",
 				"zhufang.embedded-db.database=zhufang_demo" })

@@ -21,6 +21,13 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedDatabaseConfiguration {
 
+	/**
+	 * Tag of the test classes that load the demo county into an empty database of their own on
+	 * the embedded server; against an external server (which is shared by the whole run) they
+	 * are left out ({@code .ci/run} excludes the tag).
+	 */
+	public static final String OWN_DEMO_DATABASE = "own-demo-database";
+
 	@Bean
 	@Conditional(NoExternalDatabase.class)
 	JdbcConnectionDetails embeddedMariaDb(Environment env) {

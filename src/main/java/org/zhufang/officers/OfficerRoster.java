@@ -418,16 +418,11 @@ public class OfficerRoster {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		Optional<AreaView> found = grids.find(input.villageId());
-		if (found.isEmpty()) {
-			return Outcome.rejected(UserError.of("villageId", "NOT_FOUND", "No area " + input.villageId()));
+		Outcome<AreaView> found = village(caller, input.villageId());
+		if (!found.isOk()) {
+			return Outcome.rejected(found.userErrors());
 		}
-		AreaView village = found.get();
-		scope.require(caller, village.id());
-		if (village.level() != AreaLevel.VILLAGE) {
-			return Outcome.rejected(UserError.of("villageId", "INVALID_LEVEL",
-					"Officers are responsible for villages, not for a " + village.level()));
-		}
+		AreaView village = found.value();
 		if (village.status() != AreaStatus.ACTIVE) {
 			return Outcome.rejected(UserError.of("villageId", "AREA_RETIRED", "The village is retired"));
 		}
@@ -505,16 +500,11 @@ public class OfficerRoster {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		Optional<AreaView> found = grids.find(input.villageId());
-		if (found.isEmpty()) {
-			return Outcome.rejected(UserError.of("villageId", "NOT_FOUND", "No area " + input.villageId()));
+		Outcome<AreaView> found = village(caller, input.villageId());
+		if (!found.isOk()) {
+			return Outcome.rejected(found.userErrors());
 		}
-		AreaView village = found.get();
-		scope.require(caller, village.id());
-		if (village.level() != AreaLevel.VILLAGE) {
-			return Outcome.rejected(UserError.of("villageId", "INVALID_LEVEL",
-					"Officers are responsible for villages, not for a " + village.level()));
-		}
+		AreaView village = found.value();
 		Optional<VillageAssignment> current = assignments.findActiveByVillage(village.id());
 		if (current.isEmpty()) {
 			return Outcome.rejected(UserError.of("villageId", "NO_VILLAGE_OFFICER",
@@ -535,6 +525,24 @@ public class OfficerRoster {
 		VillageOfficerView view = assignments.save(assignment).toView();
 		events.publishEvent(new OfficerUnassignedFromVillage(village.id(), view.officerId(), view.id(), endedOn));
 		return Outcome.ok(view);
+	}
+
+	/**
+	 * The village a village-officer command names: NOT_FOUND or INVALID_LEVEL as user errors,
+	 * FORBIDDEN outside the caller's jurisdiction.
+	 */
+	private Outcome<AreaView> village(Caller caller, long villageId) {
+		Optional<AreaView> found = grids.find(villageId);
+		if (found.isEmpty()) {
+			return Outcome.rejected(UserError.of("villageId", "NOT_FOUND", "No area " + villageId));
+		}
+		AreaView village = found.get();
+		scope.require(caller, village.id());
+		if (village.level() != AreaLevel.VILLAGE) {
+			return Outcome.rejected(UserError.of("villageId", "INVALID_LEVEL",
+					"Officers are responsible for villages, not for a " + village.level()));
+		}
+		return Outcome.ok(village);
 	}
 
 	private List<Long> endAssignments(long officerId, LocalDate on, String reason) {

@@ -3,6 +3,7 @@ package org.zhufang.outreach;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whatever ids those were given: here the accounts are numbered from 1001 (a database that
  * handed out ids before, or steps them by more than one), in a database of its own.
  */
+@Tag(EmbeddedDatabaseConfiguration.OWN_DEMO_DATABASE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zhufang.security.jwt.generate-key=true", "zhufang.demo-data.enabled=true",
 				"zhufang.embedded-db.database=zhufang_demo_ids" })
