@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zhufang.EmbeddedDatabaseConfiguration;
 import org.zhufang.grids.AreaView;
+import org.zhufang.shared.AccountDirectory;
 import org.zhufang.shared.Role;
 import org.zhufang.support.TestSupportConfiguration;
 import org.zhufang.support.TestWorld;
@@ -73,6 +74,9 @@ class FederatedModeTests {
 	@Autowired
 	TestWorld world;
 
+	@Autowired
+	AccountDirectory accountDirectory;
+
 	TestWorld.Tree tree;
 
 	AreaView county;
@@ -94,6 +98,14 @@ class FederatedModeTests {
 		grid = tree.child(village, "南新村第一网格");
 		otherTown = tree.child(county, "翟坡镇");
 		tree.child(otherTown, "翟坡村");
+	}
+
+	@Test
+	void localAccountsHaveNoSubjectToAttributeWorkTo() {
+		// the rows exist, but federated tokens carry the issuer's subjects, not local account ids
+		String username = tree.account("local", Role.OUTREACH_STAFF, town);
+		assertThat(world.accountId(username)).isNotBlank();
+		assertThat(accountDirectory.subjectOf(username)).isEmpty();
 	}
 
 	@Test
