@@ -73,7 +73,7 @@ public final class OfficerInputs {
 	public record VillageOfficerAssignInput(@NotNull Long villageId, @NotNull Long officerId, LocalDate startedOn) {
 	}
 
-	/** @param reason why the village is left without an officer; stored as the assignment's end reason */
+	/** @param reason why the village is left without an officer, in words; kept as the assignment's end note */
 	public record VillageOfficerEndInput(@NotNull Long villageId, LocalDate endedOn, @Size(max = 100) String reason) {
 	}
 

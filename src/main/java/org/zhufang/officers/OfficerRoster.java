@@ -482,7 +482,8 @@ public class OfficerRoster {
 
 	/**
 	 * Ends a village's current assignment without a successor: the village has no responsible
-	 * officer from that day (the ended assignment stays in the history). Same roles and
+	 * officer after that day, the handover day still being the officer's (the ended assignment
+	 * stays in the history, with the code ENDED and the reason given as its note). Same roles and
 	 * jurisdiction as assigning; runs in a transaction of its own, and a concurrent change of the
 	 * village's officer (the assignment's version) is a CONFLICT.
 	 */
@@ -525,8 +526,7 @@ public class OfficerRoster {
 			return Outcome.rejected(UserError.of("endedOn", "BEFORE_START",
 					"The current officer started on " + assignment.getStartedOn()));
 		}
-		String reason = StationRegistry.blankToNull(input.reason());
-		assignment.end(endedOn, reason == null ? "ENDED" : reason);
+		assignment.end(endedOn, "ENDED", StationRegistry.blankToNull(input.reason()));
 		VillageOfficerView view = assignments.save(assignment).toView();
 		events.publishEvent(new OfficerUnassignedFromVillage(village.id(), view.officerId(), view.id(), endedOn));
 		return Outcome.ok(view);
