@@ -34,6 +34,10 @@ public final class OfficerInputs {
 			@Size(max = 50) String supervisingCommitteeMember) {
 	}
 
+	/** @param movedOn the day the town changes station; defaults to today */
+	public record StationTownMoveInput(@NotNull Long townId, @NotNull Long toStationId, LocalDate movedOn) {
+	}
+
 	public record PoliceOfficeCreateInput(@NotNull Long stationId, @NotBlank @Size(max = 50) String name,
 			@NotNull Long areaId, @NotNull PoliceOfficeMode mode, @NotBlank @Size(max = 200) String address,
 			Boolean open24x7, @Size(max = 100) String partnerOrganisation) {
@@ -69,7 +73,7 @@ public final class OfficerInputs {
 	public record VillageOfficerAssignInput(@NotNull Long villageId, @NotNull Long officerId, LocalDate startedOn) {
 	}
 
-	/** @param reason why the village is left without an officer; stored as the assignment's end reason */
+	/** @param reason why the village is left without an officer, in words; kept as the assignment's end note */
 	public record VillageOfficerEndInput(@NotNull Long villageId, LocalDate endedOn, @Size(max = 100) String reason) {
 	}
 

@@ -300,7 +300,7 @@ public class OfficerRoster {
 			if (officeError.isPresent()) {
 				return Outcome.rejected(officeError.get());
 			}
-			officer.seatIn(offices.findById(input.policeOfficeId()).orElseThrow(), clock.instant());
+			officer.seatIn(offices.findByIdForShare(input.policeOfficeId()).orElseThrow(), clock.instant());
 		}
 		officer.describe(input.name() == null ? null : input.name().strip(), input.rank(), input.phone(),
 				input.communityOfficer(), clock.instant());
@@ -426,7 +426,9 @@ public class OfficerRoster {
 		if (village.status() != AreaStatus.ACTIVE) {
 			return Outcome.rejected(UserError.of("villageId", "AREA_RETIRED", "The village is retired"));
 		}
-		Optional<Officer> officerFound = officers.findById(input.officerId());
+		// locking reads: a town move in progress (which locks the stations' rows) finishes first, and
+		// its moved officers and changed towns are seen as committed
+		Optional<Officer> officerFound = officers.findByIdForShare(input.officerId());
 		if (officerFound.isEmpty()) {
 			return Outcome.rejected(UserError.of("officerId", "NOT_FOUND", "No officer " + input.officerId()));
 		}
@@ -436,6 +438,9 @@ public class OfficerRoster {
 		}
 		Optional<Station> station = officer.getStationId() == null ? Optional.empty()
 				: stations.findById(officer.getStationId());
+		if (station.isPresent() && !station.get().getVersion().equals(stations.lockForShare(station.get().getId()))) {
+			throw new ConflictException("The officer's station was changed meanwhile; reload and try again");
+		}
 		if (station.isEmpty() || !station.get().coversPath(village.path())) {
 			return Outcome.rejected(UserError.of("officerId", "OUTSIDE_STATION",
 					"The officer must serve in the station covering " + village.name() + "'s town"));
@@ -477,7 +482,8 @@ public class OfficerRoster {
 
 	/**
 	 * Ends a village's current assignment without a successor: the village has no responsible
-	 * officer from that day (the ended assignment stays in the history). Same roles and
+	 * officer after that day, the handover day still being the officer's (the ended assignment
+	 * stays in the history, with the code ENDED and the reason given as its note). Same roles and
 	 * jurisdiction as assigning; runs in a transaction of its own, and a concurrent change of the
 	 * village's officer (the assignment's version) is a CONFLICT.
 	 */
@@ -520,8 +526,7 @@ public class OfficerRoster {
 			return Outcome.rejected(UserError.of("endedOn", "BEFORE_START",
 					"The current officer started on " + assignment.getStartedOn()));
 		}
-		String reason = StationRegistry.blankToNull(input.reason());
-		assignment.end(endedOn, reason == null ? "ENDED" : reason);
+		assignment.end(endedOn, "ENDED", StationRegistry.blankToNull(input.reason()));
 		VillageOfficerView view = assignments.save(assignment).toView();
 		events.publishEvent(new OfficerUnassignedFromVillage(village.id(), view.officerId(), view.id(), endedOn));
 		return Outcome.ok(view);
@@ -556,7 +561,7 @@ public class OfficerRoster {
 	}
 
 	private Optional<UserError> checkOffice(long officeId, Long stationId) {
-		Optional<PoliceOffice> office = offices.findById(officeId);
+		Optional<PoliceOffice> office = offices.findByIdForShare(officeId);
 		if (office.isEmpty()) {
 			return Optional.of(UserError.of("policeOfficeId", "NOT_FOUND", "No police office " + officeId));
 		}

@@ -1,6 +1,7 @@
 package org.zhufang.officers;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -11,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,6 +28,7 @@ import org.zhufang.grids.GridNetwork;
 import org.zhufang.officers.OfficerInputs.PoliceOfficeCreateInput;
 import org.zhufang.officers.OfficerInputs.PoliceOfficeUpdateInput;
 import org.zhufang.officers.OfficerInputs.StationCreateInput;
+import org.zhufang.officers.OfficerInputs.StationTownMoveInput;
 import org.zhufang.officers.OfficerInputs.StationUpdateInput;
 import org.zhufang.officers.internal.OfficerQueries;
 import org.zhufang.officers.internal.OfficerQueries.TownUse;
@@ -31,6 +36,10 @@ import org.zhufang.officers.internal.PoliceOffice;
 import org.zhufang.officers.internal.PoliceOfficeRepository;
 import org.zhufang.officers.internal.Station;
 import org.zhufang.officers.internal.StationRepository;
+import org.zhufang.officers.internal.StationTownMoves;
+import org.zhufang.officers.internal.StationTownMoves.ActiveAssignment;
+import org.zhufang.officers.internal.StationTownMoves.MovingOffice;
+import org.zhufang.officers.internal.StationTownMoves.MovingOfficer;
 import org.zhufang.shared.DataErrors;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.ConflictException;
@@ -70,14 +79,20 @@ public class StationRegistry {
 
 	private final Clock clock;
 
+	private final StationTownMoves moves;
+
+	private final ApplicationEventPublisher events;
+
 	private final TransactionTemplate transaction;
 
 	StationRegistry(StationRepository stations, PoliceOfficeRepository offices, OfficerQueries queries,
-			GridNetwork grids, AreaScope scope, InputValidator validator, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			StationTownMoves moves, GridNetwork grids, AreaScope scope, InputValidator validator,
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
 		this.stations = stations;
 		this.offices = offices;
 		this.queries = queries;
+		this.moves = moves;
+		this.events = events;
 		this.grids = grids;
 		this.scope = scope;
 		this.validator = validator;
@@ -225,6 +240,161 @@ public class StationRegistry {
 		return Outcome.ok(stations.save(station).toView());
 	}
 
+	/**
+	 * Hands a town to another station (BUREAU_ADMIN; the town and both stations inside the
+	 * jurisdiction), the way out of TOWN_IN_USE: the old station's police offices in the town move
+	 * with it, and so do the ACTIVE officers seated in them (a transfer in their history, their
+	 * office kept). Village assignments end on {@code movedOn}: the moving officers' outside the
+	 * town (TRANSFERRED), and those in the town held by officers who stay behind (TOWN_MOVED).
+	 * Runs in a transaction of its own that first locks both stations' rows: a change of either
+	 * station, of a moving office or officer, or of an assignment committed meanwhile makes one of
+	 * the two a CONFLICT.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Outcome<StationView> moveTown(Caller caller, StationTownMoveInput input) {
+		try {
+			return transaction.execute(status -> {
+				Outcome<StationView> outcome = doMoveTown(caller, input);
+				if (!outcome.isOk()) {
+					status.setRollbackOnly();
+				}
+				return outcome;
+			});
+		}
+		catch (RuntimeException ex) {
+			if (DataErrors.isDuplicateKey(ex) || isLockingFailure(ex)) {
+				throw new ConflictException("The town, its stations or its villages' officers were changed meanwhile;"
+						+ " reload and try again");
+			}
+			throw ex;
+		}
+	}
+
+	private Outcome<StationView> doMoveTown(Caller caller, StationTownMoveInput input) {
+		caller.requireRole(STATION_EDITORS);
+		List<UserError> errors = validator.validate(input);
+		if (!errors.isEmpty()) {
+			return Outcome.rejected(errors);
+		}
+		Optional<AreaView> found = grids.find(input.townId());
+		if (found.isEmpty()) {
+			return Outcome.rejected(UserError.of("townId", "NOT_FOUND", "No area " + input.townId()));
+		}
+		AreaView town = found.get();
+		scope.require(caller, town.id());
+		if (town.level() != AreaLevel.TOWN) {
+			return Outcome.rejected(UserError.of("townId", "INVALID_LEVEL", "A station covers towns, not a " + town.level()));
+		}
+		if (town.status() != AreaStatus.ACTIVE) {
+			return Outcome.rejected(UserError.of("townId", "AREA_RETIRED", "The town is retired"));
+		}
+		Optional<Station> receiving = stations.findById(input.toStationId());
+		if (receiving.isEmpty()) {
+			return Outcome.rejected(UserError.of("toStationId", "NOT_FOUND", "No station " + input.toStationId()));
+		}
+		Station to = receiving.get();
+		requireInScope(caller, to);
+		LocalDate today = LocalDate.now(clock);
+		LocalDate on = input.movedOn() == null ? today : input.movedOn();
+		if (on.isAfter(today)) {
+			return Outcome.rejected(UserError.of("movedOn", "IN_FUTURE", "A town cannot move in the future"));
+		}
+
+		// lock both stations first; what is read from here on is read with locks, as committed now
+		Optional<Long> holderSeen = stations.findByTown(town.id()).map(Station::getId);
+		List<Long> stationIds = new ArrayList<>(List.of(to.getId()));
+		holderSeen.filter(id -> !id.equals(to.getId())).ifPresent(stationIds::add);
+		Map<Long, Integer> versions = moves.lockStations(stationIds);
+		if (!holderSeen.equals(moves.holderOf(town.id()))) {
+			throw new ConflictException("The town was given to another station meanwhile; reload and try again");
+		}
+		if (holderSeen.isPresent() && holderSeen.get().equals(to.getId())) {
+			return Outcome.rejected(UserError.of("toStationId", "SAME_STATION",
+					town.name() + " already belongs to " + to.toView().name()));
+		}
+		Station from = holderSeen.isEmpty() ? null : stations.findById(holderSeen.get()).orElseThrow();
+		requireCurrent(to, versions);
+		if (from != null) {
+			requireInScope(caller, from);
+			requireCurrent(from, versions);
+			if (from.townPaths().size() == 1) {
+				return Outcome.rejected(UserError.of("townId", "LAST_TOWN", town.name() + " is the only town of "
+						+ from.toView().name() + "; a station covers at least one town, so give it another one first"));
+			}
+		}
+
+		List<MovingOffice> movingOffices = from == null ? List.of() : moves.officesIn(from.getId(), town.path());
+		List<Long> officeIds = movingOffices.stream().map(MovingOffice::id).toList();
+		List<String> taken = moves.officeNamesTaken(to.getId(), movingOffices.stream().map(MovingOffice::name).toList());
+		if (!taken.isEmpty()) {
+			return Outcome.rejected(UserError.of("toStationId", "DUPLICATE_NAME", to.toView().name()
+					+ " already has police offices named " + names(taken) + "; rename one of them first"));
+		}
+		List<MovingOfficer> movingOfficers = from == null ? List.of() : moves.officersIn(from.getId(), officeIds);
+		List<Long> officerIds = movingOfficers.stream().map(MovingOfficer::id).toList();
+		Optional<MovingOfficer> joinedLater = movingOfficers.stream().filter(o -> on.isBefore(o.joinedOn())).findFirst();
+		if (joinedLater.isPresent()) {
+			return Outcome.rejected(UserError.of("movedOn", "BEFORE_START", joinedLater.get().name()
+					+ ", who moves with their police office, joined their station on " + joinedLater.get().joinedOn()));
+		}
+		Set<Long> movers = new HashSet<>(officerIds);
+		List<ActiveAssignment> stayersInTown = moves.activeIn(town.path()).stream()
+			.filter(a -> !movers.contains(a.officerId())).toList();
+		List<ActiveAssignment> moversOutside = moves.activeOutside(officerIds, town.path());
+		Optional<ActiveAssignment> startedLater = java.util.stream.Stream.concat(stayersInTown.stream(), moversOutside.stream())
+			.filter(a -> on.isBefore(a.startedOn())).findFirst();
+		if (startedLater.isPresent()) {
+			return Outcome.rejected(UserError.of("movedOn", "BEFORE_START", "An assignment the move ends (village "
+					+ startedLater.get().villageId() + ") started on " + startedLater.get().startedOn() + "; move the town later"));
+		}
+
+		// the town's row leaves the old station before the new one takes it (one station per town)
+		if (from != null) {
+			from.handOver(town.id(), clock.instant());
+			stations.save(from);
+		}
+		to.takeOver(town.id(), town.path(), clock.instant());
+		StationView view = stations.save(to).toView();
+		moves.moveOffices(officeIds, to.getId(), clock.instant());
+		if (from != null) {
+			moves.moveOfficers(officerIds, from.getId(), to.getId(), on, town.name() + "划归" + view.name() + "，随警务室转隶",
+					clock.instant());
+		}
+		List<Long> outsideIds = moversOutside.stream().map(ActiveAssignment::id).toList();
+		List<Long> stayerIds = stayersInTown.stream().map(ActiveAssignment::id).toList();
+		if (moves.endAssignments(outsideIds, on, "TRANSFERRED") != outsideIds.size()
+				|| moves.endAssignments(stayerIds, on, "TOWN_MOVED") != stayerIds.size()) {
+			throw new ConflictException("A village's officer was changed meanwhile; reload and try again");
+		}
+
+		Long fromId = from == null ? null : from.getId();
+		events.publishEvent(new StationTownMoved(town.id(), fromId, to.getId(), on, officeIds, officerIds));
+		for (long officerId : officerIds) {
+			events.publishEvent(new OfficerTransferred(officerId, fromId, to.getId(), on, moversOutside.stream()
+				.filter(a -> a.officerId() == officerId).map(ActiveAssignment::villageId).toList()));
+		}
+		for (ActiveAssignment ended : stayersInTown) {
+			events.publishEvent(new OfficerUnassignedFromVillage(ended.villageId(), ended.officerId(), ended.id(), on));
+		}
+		return Outcome.ok(view);
+	}
+
+	/** The station as loaded is the station as committed (its row is locked by now); otherwise a CONFLICT. */
+	private static void requireCurrent(Station station, Map<Long, Integer> lockedVersions) {
+		if (!station.getVersion().equals(lockedVersions.get(station.getId()))) {
+			throw new ConflictException("Station " + station.getId() + " was changed meanwhile; reload and try again");
+		}
+	}
+
+	private static boolean isLockingFailure(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof OptimisticLockingFailureException || t instanceof PessimisticLockingFailureException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Checks each town (exists, is an active TOWN in scope, not another station's) and collects its path. */
 	private List<UserError> checkTowns(Caller caller, List<Long> townIds, Long stationId, Map<Long, String> paths) {
 		List<UserError> errors = new ArrayList<>();
@@ -288,7 +458,7 @@ public class StationRegistry {
 			}
 			String town = areas.containsKey(townId) ? areas.get(townId).name() : "Town " + townId;
 			errors.add(UserError.of("townIds", "TOWN_IN_USE", town + " still has " + String.join(" and ", what)
-					+ "; move the offices and end or hand over the assignments first"));
+					+ "; hand the town to another station with stationTownMove, or end or hand over the assignments first"));
 		});
 		return errors;
 	}
@@ -319,6 +489,7 @@ public class StationRegistry {
 		}
 		Station station = found.get();
 		requireInScope(caller, station);
+		requireCurrent(station, Map.of(station.getId(), stations.lockForShare(station.getId())));
 		Optional<AreaView> area = grids.find(input.areaId());
 		if (area.isEmpty()) {
 			return Outcome.rejected(UserError.of("areaId", "NOT_FOUND", "No area " + input.areaId()));
@@ -363,6 +534,7 @@ public class StationRegistry {
 					+ ", you had " + input.expectedVersion() + "); reload and try again");
 		}
 		if (input.areaId() != null) {
+			requireCurrent(station, Map.of(station.getId(), stations.lockForShare(station.getId())));
 			Optional<AreaView> area = grids.find(input.areaId());
 			if (area.isEmpty()) {
 				return Outcome.rejected(UserError.of("areaId", "NOT_FOUND", "No area " + input.areaId()));

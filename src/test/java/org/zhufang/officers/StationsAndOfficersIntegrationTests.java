@@ -108,7 +108,7 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 			.path("stationUpdate.userErrors[*].code").entityList(String.class).containsExactly("TOWN_IN_USE")
 			.path("stationUpdate.userErrors[0].field").entityList(String.class).containsExactly("input", "townIds")
 			.path("stationUpdate.userErrors[0].message").entity(String.class)
-			.satisfies(m -> assertThat(m).contains("翟坡镇", "翟坡警务室").doesNotContain("大召营村"));
+			.satisfies(m -> assertThat(m).contains("翟坡镇", "翟坡警务室", "stationTownMove").doesNotContain("大召营村"));
 		admin.document(STATION_UPDATE).variable("input", Map.of("id", threeTowns.id(), "townIds", List.of(townA.id())))
 			.execute()
 			.path("stationUpdate.userErrors[0].code").entity(String.class).isEqualTo("TOWN_IN_USE")

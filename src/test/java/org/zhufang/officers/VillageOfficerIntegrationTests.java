@@ -44,7 +44,7 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 	static final String END_VILLAGE = """
 			mutation villageOfficerEnd($input: VillageOfficerEndInput!) {
 			  villageOfficerEnd(input: $input) {
-			    assignment { id startedOn endedOn endReason active village { id } officer { id name } }
+			    assignment { id startedOn endedOn endReason endNote active village { id } officer { id name } }
 			    userErrors { field code message }
 			  }
 			}""";
@@ -142,7 +142,8 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 			.path("villageOfficerEnd.userErrors").entityList(Object.class).hasSize(0)
 			.path("villageOfficerEnd.assignment.active").entity(Boolean.class).isEqualTo(false)
 			.path("villageOfficerEnd.assignment.endedOn").entity(String.class).isEqualTo(yesterday)
-			.path("villageOfficerEnd.assignment.endReason").entity(String.class).isEqualTo("驻村调整，待补配")
+			.path("villageOfficerEnd.assignment.endReason").entity(String.class).isEqualTo("ENDED")
+			.path("villageOfficerEnd.assignment.endNote").entity(String.class).isEqualTo("驻村调整，待补配")
 			.path("villageOfficerEnd.assignment.officer.id").entity(String.class).isEqualTo(String.valueOf(officer.id()));
 
 		admin.documentName("villageOfficerHistory").variable("id", village.id()).execute()
@@ -172,7 +173,8 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 		chief.document(END_VILLAGE).variable("input", Map.of("villageId", village.id())).execute()
 			.path("villageOfficerEnd.assignment.id").entity(String.class).isEqualTo(String.valueOf(assignment.id()))
 			.path("villageOfficerEnd.assignment.endedOn").entity(String.class).isEqualTo(today)
-			.path("villageOfficerEnd.assignment.endReason").entity(String.class).isEqualTo("ENDED");
+			.path("villageOfficerEnd.assignment.endReason").entity(String.class).isEqualTo("ENDED")
+			.path("villageOfficerEnd.assignment.endNote").valueIsNull();
 
 		chief.documentName("villageOfficerAssign")
 			.variable("input", Map.of("villageId", village.id(), "officerId", second.id())).execute()
@@ -250,6 +252,15 @@ class VillageOfficerIntegrationTests extends OfficerFixtures {
 		assertEndCode(Map.of("villageId", village.id(), "endedOn", assignment.startedOn().minusDays(1).toString()),
 				"BEFORE_START", "endedOn");
 		assertEndCode(Map.of("villageId", village.id(), "reason", "理".repeat(101)), "TOO_LONG", "reason");
+		// the same refusals through the facade, on this thread, where the test records events
+		LocalDate today = LocalDate.now(BureauClock.ZONE);
+		assertThat(roster.endVillage(system, new OfficerInputs.VillageOfficerEndInput(village.id(), today.plusDays(1), null))
+			.userErrors()).extracting(e -> e.code()).containsExactly("IN_FUTURE");
+		assertThat(roster.endVillage(system, new OfficerInputs.VillageOfficerEndInput(village.id(),
+				assignment.startedOn().minusDays(1), null)).userErrors()).extracting(e -> e.code()).containsExactly("BEFORE_START");
+		assertThat(roster.endVillage(system, new OfficerInputs.VillageOfficerEndInput(village.id(), null, "理".repeat(101)))
+			.userErrors()).extracting(e -> e.code()).containsExactly("TOO_LONG");
+		assertThat(events.stream(OfficerUnassignedFromVillage.class).filter(e -> e.villageId() == village.id())).isEmpty();
 		assertEndCode(Map.of("villageId", 987654321), "NOT_FOUND", "villageId");
 		for (GraphQlTester refused : List.of(world.as(tree.account("chief2", Role.STATION_CHIEF, otherTown)),
 				world.as(tree.account("officer", Role.COMMUNITY_OFFICER, village)))) {

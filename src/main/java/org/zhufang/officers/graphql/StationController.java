@@ -17,6 +17,7 @@ import org.zhufang.grids.GridNetwork;
 import org.zhufang.officers.OfficerInputs.PoliceOfficeCreateInput;
 import org.zhufang.officers.OfficerInputs.PoliceOfficeUpdateInput;
 import org.zhufang.officers.OfficerInputs.StationCreateInput;
+import org.zhufang.officers.OfficerInputs.StationTownMoveInput;
 import org.zhufang.officers.OfficerInputs.StationUpdateInput;
 import org.zhufang.officers.PoliceOfficeFilter;
 import org.zhufang.officers.PoliceOfficeView;
@@ -82,6 +83,11 @@ class StationController {
 	@MutationMapping
 	StationPayload stationUpdate(@Argument StationUpdateInput input) {
 		return StationPayload.of(registry.updateStation(Caller.current(), input));
+	}
+
+	@MutationMapping
+	StationPayload stationTownMove(@Argument StationTownMoveInput input) {
+		return StationPayload.of(registry.moveTown(Caller.current(), input));
 	}
 
 	@MutationMapping

@@ -335,7 +335,7 @@ public class OfficerQueries {
 	public Map<Long, List<VillageOfficerView>> historyOf(Collection<Long> villageIds) {
 		Map<Long, List<VillageOfficerView>> result = new HashMap<>();
 		if (!villageIds.isEmpty()) {
-			jdbc.sql("SELECT id, village_id, officer_id, started_on, ended_on, end_reason FROM village_officer"
+			jdbc.sql("SELECT id, village_id, officer_id, started_on, ended_on, end_reason, end_note FROM village_officer"
 					+ " WHERE village_id IN (:ids) ORDER BY village_id, started_on DESC, id DESC")
 				.param("ids", villageIds).query((rs, n) -> assignment(rs)).stream()
 				.forEach(a -> result.computeIfAbsent(a.villageId(), k -> new ArrayList<>()).add(a));
@@ -562,7 +562,8 @@ public class OfficerQueries {
 	private static VillageOfficerView assignment(ResultSet rs) throws SQLException {
 		Date ended = rs.getDate("ended_on");
 		return new VillageOfficerView(rs.getLong("id"), rs.getLong("village_id"), rs.getLong("officer_id"),
-				rs.getDate("started_on").toLocalDate(), ended == null ? null : ended.toLocalDate(), rs.getString("end_reason"));
+				rs.getDate("started_on").toLocalDate(), ended == null ? null : ended.toLocalDate(), rs.getString("end_reason"),
+				rs.getString("end_note"));
 	}
 
 	private static VisitView visit(ResultSet rs) throws SQLException {

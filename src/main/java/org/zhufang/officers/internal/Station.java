@@ -72,6 +72,21 @@ public class Station {
 		towns = next;
 	}
 
+	/** The town leaves the station for another one; a station keeps at least one town. */
+	public void handOver(long townId, Instant now) {
+		if (towns.size() == 1 && towns.iterator().next().townId() == townId) {
+			throw new IllegalStateException("A station covers at least one town");
+		}
+		towns.removeIf(t -> t.townId() == townId);
+		updatedAt = now;
+	}
+
+	/** The station also covers this town from now on (handed over by another station, or by none). */
+	public void takeOver(long townId, String townPath, Instant now) {
+		towns.add(new StationTown(townId, townPath));
+		updatedAt = now;
+	}
+
 	public void describeParty(Boolean newHasPartyBranch, String newMember, Instant now) {
 		if (newHasPartyBranch != null) {
 			hasPartyBranch = newHasPartyBranch;

@@ -30,6 +30,8 @@ public class VillageAssignment {
 
 	private String endReason;
 
+	private String endNote;
+
 	@Version
 	private Integer version;
 
@@ -46,6 +48,15 @@ public class VillageAssignment {
 		assignment.startedOn = on;
 		assignment.createdAt = now;
 		return assignment;
+	}
+
+	/**
+	 * Ends the assignment on that day (the day a successor starts, a transfer, or an end without
+	 * successor), with a reason code and optionally a note in words.
+	 */
+	public void end(LocalDate on, String reason, String note) {
+		end(on, reason);
+		endNote = note;
 	}
 
 	/** Ends the assignment on that day (the day a successor starts, a transfer, or an end without successor). */
@@ -77,6 +88,6 @@ public class VillageAssignment {
 	}
 
 	public VillageOfficerView toView() {
-		return new VillageOfficerView(id, villageId, officerId, startedOn, endedOn, endReason);
+		return new VillageOfficerView(id, villageId, officerId, startedOn, endedOn, endReason, endNote);
 	}
 }
