@@ -426,9 +426,7 @@ public class OfficerRoster {
 		if (village.status() != AreaStatus.ACTIVE) {
 			return Outcome.rejected(UserError.of("villageId", "AREA_RETIRED", "The village is retired"));
 		}
-		// locking reads: a town move in progress (which locks the stations' rows) finishes first, and
-		// its moved officers and changed towns are seen as committed
-		Optional<Officer> officerFound = officers.findByIdForShare(input.officerId());
+		Optional<Officer> officerFound = officers.findById(input.officerId());
 		if (officerFound.isEmpty()) {
 			return Outcome.rejected(UserError.of("officerId", "NOT_FOUND", "No officer " + input.officerId()));
 		}
@@ -438,8 +436,14 @@ public class OfficerRoster {
 		}
 		Optional<Station> station = officer.getStationId() == null ? Optional.empty()
 				: stations.findById(officer.getStationId());
+		// locking reads in the order a town move takes its locks (stations, then officers): a move in
+		// progress finishes first; if it changed the station or moved the officer, this is a CONFLICT
 		if (station.isPresent() && !station.get().getVersion().equals(stations.lockForShare(station.get().getId()))) {
 			throw new ConflictException("The officer's station was changed meanwhile; reload and try again");
+		}
+		Optional<Officer> locked = officers.findByIdForShare(officer.getId());
+		if (locked.isEmpty() || !locked.get().getVersion().equals(officer.getVersion())) {
+			throw new ConflictException("The officer was changed meanwhile; reload and try again");
 		}
 		if (station.isEmpty() || !station.get().coversPath(village.path())) {
 			return Outcome.rejected(UserError.of("officerId", "OUTSIDE_STATION",
@@ -561,6 +565,10 @@ public class OfficerRoster {
 	}
 
 	private Optional<UserError> checkOffice(long officeId, Long stationId) {
+		if (stationId != null) {
+			// the station first, then the office: the order a town move takes its locks in
+			stations.lockForShare(stationId);
+		}
 		Optional<PoliceOffice> office = offices.findByIdForShare(officeId);
 		if (office.isEmpty()) {
 			return Optional.of(UserError.of("policeOfficeId", "NOT_FOUND", "No police office " + officeId));

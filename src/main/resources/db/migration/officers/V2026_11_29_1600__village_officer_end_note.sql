@@ -7,4 +7,4 @@ ALTER TABLE village_officer ADD COLUMN end_note VARCHAR(100) NULL AFTER end_reas
 UPDATE village_officer
 SET end_note = end_reason, end_reason = 'ENDED'
 WHERE end_reason IS NOT NULL
-  AND end_reason NOT IN ('REPLACED', 'TRANSFERRED', 'RETIRED', 'ENDED', 'TOWN_MOVED');
+  AND end_reason COLLATE utf8mb4_bin NOT IN ('REPLACED', 'TRANSFERRED', 'RETIRED', 'ENDED', 'TOWN_MOVED');

@@ -58,7 +58,8 @@ public class StationTownMoves {
 		if (names.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT name FROM police_office WHERE station_id = :station AND name IN (:names) ORDER BY name")
+		return jdbc.sql("SELECT name FROM police_office WHERE station_id = :station AND name IN (:names) ORDER BY name"
+				+ " LOCK IN SHARE MODE")
 			.param("station", stationId).param("names", names).query(String.class).list();
 	}
 
