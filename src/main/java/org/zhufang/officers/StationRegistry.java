@@ -212,6 +212,11 @@ public class StationRegistry {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
+		if (input.townIds() != null) {
+			// first, before any plain read: an assignment or office change in progress in a town about
+			// to leave commits before the check below, which then sees it (TOWN_IN_USE)
+			stations.lockForUpdate(input.id());
+		}
 		Optional<Station> found = stations.findById(input.id());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No station " + input.id()));
