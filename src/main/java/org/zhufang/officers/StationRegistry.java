@@ -483,7 +483,7 @@ public class StationRegistry {
 	}
 
 	private Outcome<PoliceOfficeView> doCreateOffice(Caller caller, PoliceOfficeCreateInput input) {
-		caller.requireRole(STATION_EDITORS);
+		caller.requireRole(OFFICE_EDITORS);
 		List<UserError> errors = validator.validate(input);
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);

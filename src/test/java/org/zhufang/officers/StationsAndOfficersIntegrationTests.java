@@ -198,7 +198,7 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 	}
 
 	@Test
-	void opensPoliceOfficesOnlyInTheStationsTownsAndLetsOnlyItsChiefChangeThem() {
+	void opensPoliceOfficesOnlyInTheStationsTownsAndLetsOnlyItsChiefOpenAndChangeThem() {
 		GraphQlTester chief = world.as(tree.account("chief", Role.STATION_CHIEF, town));
 		GraphQlTester otherChief = world.as(tree.account("chief2", Role.STATION_CHIEF, otherTown));
 		Map<String, Object> input = new HashMap<>(Map.of("stationId", station.id(), "name", "龙华医院警务室", "areaId",
@@ -216,10 +216,15 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 			.path("policeOfficeCreate.policeOffice").valueIsNull()
 			.path("policeOfficeCreate.userErrors[0].code").entity(String.class).isEqualTo("OUTSIDE_STATION");
 		input.put("areaId", village.id());
-		chief.documentName("policeOfficeCreate").variable("input", input).execute()
+		otherChief.documentName("policeOfficeCreate").variable("input", input).execute()
 			.errors().satisfy(errors -> assertThat(errors).singleElement()
 				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
 		assertThat(count("police_office")).isEqualTo(before);
+		// the station's own chief opens offices in its towns (domain: chiefs manage offices)
+		chief.documentName("policeOfficeCreate").variable("input", input).execute()
+			.path("policeOfficeCreate.userErrors").entityList(Object.class).hasSize(0)
+			.path("policeOfficeCreate.policeOffice.name").entity(String.class).isEqualTo("心连心警务室");
+		assertThat(count("police_office")).isEqualTo(before + 1);
 
 		chief.documentName("policeOfficeUpdate").variable("input", Map.of("id", officeId, "open24x7", false)).execute()
 			.path("policeOfficeUpdate.policeOffice.open24x7").entity(Boolean.class).isEqualTo(false);
