@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhufang.shared.BureauClock;
@@ -32,6 +34,7 @@ import static org.zhufang.support.TestWorld.ok;
  * ending village assignments, staffing figures; refused commands write nothing.
  */
 @IntegrationTest
+@RecordApplicationEvents
 class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 
 	static final String STATION_UPDATE = """
@@ -46,6 +49,9 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	ApplicationEvents events;
 
 	@BeforeEach
 	void build() {
@@ -272,6 +278,25 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 	}
 
 	@Test
+	void aTransferIsAnnouncedWithTheVillagesItEndedAndARefusedOneIsNot() {
+		OfficerView officer = officer("刘建军", station, true);
+		assign(village, officer);
+		LocalDate day = LocalDate.now(BureauClock.ZONE).minusDays(3);
+		// through the facade: events are recorded on the test's thread
+		assertThat(roster.transfer(system, new OfficerTransferInput(officer.id(), station.id(), null, day, null))
+			.userErrors()).extracting(e -> e.code()).containsExactly("SAME_STATION");
+		ok(roster.transfer(system, new OfficerTransferInput(officer.id(), otherStation.id(), null, day, "工作需要")));
+
+		assertThat(events.stream(OfficerTransferred.class).filter(e -> e.officerId() == officer.id())).singleElement()
+			.satisfies(e -> {
+				assertThat(e.fromStationId()).isEqualTo(station.id());
+				assertThat(e.toStationId()).isEqualTo(otherStation.id());
+				assertThat(e.transferredOn()).isEqualTo(day);
+				assertThat(e.endedVillageIds()).containsExactly(village.id());
+			});
+	}
+
+	@Test
 	void aTransferEndsTheOfficersVillageAssignmentsAndKeepsTheHistory() {
 		OfficerView officer = officer("刘建军", station, true);
 		assign(village, officer);
@@ -359,6 +384,50 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 			.userErrors()).extracting(e -> e.code()).containsExactly("OFFICER_NOT_ACTIVE");
 		assertThat(stations.createOffice(system, new PoliceOfficeCreateInput(station.id(), "网格警务室", grid.id(),
 				PoliceOfficeMode.VILLAGE, "一组", false, null)).isOk()).isTrue();
+
+		// a status changes once, from ACTIVE, and never back
+		long transfers = count("officer_transfer");
+		for (OfficerStatus again : List.of(OfficerStatus.TRANSFERRED, OfficerStatus.ACTIVE)) {
+			assertThat(roster.update(system, new OfficerInputs.OfficerUpdateInput(officer.id(), null, null, null, null,
+					null, null, again)).userErrors())
+				.extracting(e -> e.code() + " " + e.field()).containsExactly("INVALID_TRANSITION [input, status]");
+		}
+		assertThat(roster.officer(system, officer.id()).orElseThrow().status()).isEqualTo(OfficerStatus.RETIRED);
+		assertThat(count("officer_transfer")).isEqualTo(transfers);
+	}
+
+	@Test
+	void refusesACommunityOfficerWithoutAStationAndAnOfficeOfAnotherStationWritingNothing() {
+		OfficerView department = ok(roster.register(system, new OfficerInputs.OfficerRegisterInput("机关民警", badge(),
+				OfficerKind.POLICE, "一级警长", null, null, county.id(), null, false, null)));
+		OfficerView officer = officer("所内民警", station, false);
+		PoliceOfficeView elsewhere = ok(stations.createOffice(system, new PoliceOfficeCreateInput(otherStation.id(),
+				"朗公庙警务室", otherVillage.id(), PoliceOfficeMode.VILLAGE, "朗公庙村委会", false, null)));
+		int departmentVersion = roster.officer(system, department.id()).orElseThrow().version();
+		int officerVersion = roster.officer(system, officer.id()).orElseThrow().version();
+
+		assertThat(roster.update(system, new OfficerInputs.OfficerUpdateInput(department.id(), null, null, null, null,
+				null, true, null)).userErrors())
+			.extracting(e -> e.code() + " " + e.field()).containsExactly("NOT_IN_STATION [input, communityOfficer]");
+		assertThat(roster.update(system, new OfficerInputs.OfficerUpdateInput(officer.id(), null, null, null, null,
+				elsewhere.id(), null, null)).userErrors())
+			.extracting(e -> e.code() + " " + e.field()).containsExactly("OFFICE_NOT_IN_STATION [input, policeOfficeId]");
+		PoliceOfficeView home = ok(stations.createOffice(system, new PoliceOfficeCreateInput(station.id(), "南王庄警务室",
+				village.id(), PoliceOfficeMode.VILLAGE, "南王庄村委会", false, null)));
+		long transfers = count("officer_transfer");
+		// a transfer to another station with an office of the old one
+		assertThat(roster.transfer(system, new OfficerTransferInput(officer.id(), otherStation.id(), home.id(), null,
+				null)).userErrors())
+			.extracting(e -> e.code() + " " + e.field()).containsExactly("OFFICE_NOT_IN_STATION [input, policeOfficeId]");
+		assertThat(count("officer_transfer")).isEqualTo(transfers);
+
+		OfficerView departmentAfter = roster.officer(system, department.id()).orElseThrow();
+		assertThat(departmentAfter.communityOfficer()).isFalse();
+		assertThat(departmentAfter.version()).isEqualTo(departmentVersion);
+		OfficerView officerAfter = roster.officer(system, officer.id()).orElseThrow();
+		assertThat(officerAfter.policeOfficeId()).isNull();
+		assertThat(officerAfter.stationId()).isEqualTo(station.id());
+		assertThat(officerAfter.version()).isEqualTo(officerVersion);
 	}
 
 	@Test

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.zhufang.shared.BureauClock;
 import org.zhufang.accounts.AccountInputs.AccountUpdateInput;
 import org.zhufang.accounts.AccountManagement;
@@ -32,10 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * they race), lists in the jurisdiction and the figures per area and period.
  */
 @IntegrationTest
+@RecordApplicationEvents
 class VisitIntegrationTests extends OfficerFixtures {
 
 	@Autowired
 	AccountManagement accounts;
+
+	@Autowired
+	ApplicationEvents events;
 
 	OfficerView liWeidong;
 
@@ -53,6 +59,30 @@ class VisitIntegrationTests extends OfficerFixtures {
 		assign(village, liWeidong);
 		officerLi = world.as(tree.officerAccount("officer.li", liWeidong.id(), village));
 		chief = world.as(tree.account("chief", Role.STATION_CHIEF, town));
+	}
+
+	@Test
+	void aVisitIsAnnouncedOnceWithItsFactsAndNeitherAReSendNorARefusalIsAnnounced() {
+		LocalDate yesterday = LocalDate.now(BureauClock.ZONE).minusDays(1);
+		// through the facade: events are recorded on the test's thread
+		VisitLogInput input = new VisitLogInput(liWeidong.id(), village.id(), grid.id(), yesterday, "南王庄村3组17号", null,
+				VisitPurpose.CONTACT_CARD, 3, Satisfaction.SATISFIED, null, null, "visit-" + System.nanoTime());
+		VisitView first = org.zhufang.support.TestWorld.ok(visits.log(system, input));
+		VisitView again = org.zhufang.support.TestWorld.ok(visits.log(system, input));
+		assertThat(again.id()).isEqualTo(first.id());
+		VisitLogInput future = new VisitLogInput(liWeidong.id(), village.id(), null, yesterday.plusDays(2), null, "村广场",
+				VisitPurpose.ROUTINE, 0, null, null, null, null);
+		assertThat(visits.log(system, future).userErrors()).extracting(e -> e.code()).containsExactly("IN_FUTURE");
+
+		assertThat(events.stream(VisitLogged.class).filter(e -> e.officerId() == liWeidong.id())).singleElement()
+			.satisfies(e -> {
+				assertThat(e.visitId()).isEqualTo(first.id());
+				assertThat(e.villageId()).isEqualTo(village.id());
+				assertThat(e.gridId()).isEqualTo(grid.id());
+				assertThat(e.visitedOn()).isEqualTo(yesterday);
+				assertThat(e.contactCards()).isEqualTo(3);
+				assertThat(e.satisfaction()).isEqualTo(Satisfaction.SATISFIED);
+			});
 	}
 
 	Map<String, Object> visit(OfficerView officer) {
