@@ -185,7 +185,9 @@ public class GridNetwork {
 			if (input.parentId() == null) {
 				return Outcome.rejected(UserError.of("parentId", "REQUIRED", "A " + input.level() + " needs a parent area"));
 			}
-			parent = areas.findById(input.parentId()).orElse(null);
+			// locked for share: a concurrent retirement of the parent either committed before
+			// (and PARENT_RETIRED is seen) or waits until this child has committed (and sees it)
+			parent = areas.findAndLockForShare(input.parentId()).orElse(null);
 			if (parent == null) {
 				return Outcome.rejected(UserError.of("parentId", "NOT_FOUND", "No area " + input.parentId()));
 			}
@@ -243,7 +245,9 @@ public class GridNetwork {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		Optional<Area> found = areas.findById(input.id());
+		// locked for update before anything else is read, so that the checks below see every child
+		// and staff assignment committed before the lock was granted, and none can be added after
+		Optional<Area> found = areas.findAndLockForUpdate(input.id());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("id", "NOT_FOUND", "No area " + input.id()));
 		}
@@ -283,7 +287,8 @@ public class GridNetwork {
 		if (!errors.isEmpty()) {
 			return Outcome.rejected(errors);
 		}
-		Optional<Area> found = areas.findById(input.gridId());
+		// locked for share, like a parent when creating a child: retiring the grid waits for this
+		Optional<Area> found = areas.findAndLockForShare(input.gridId());
 		if (found.isEmpty()) {
 			return Outcome.rejected(UserError.of("gridId", "NOT_FOUND", "No area " + input.gridId()));
 		}

@@ -118,15 +118,21 @@ class AreaHierarchyIntegrationTests {
 	}
 
 	@Test
-	void refusesAChildUnderARetiredParent() {
+	void refusesAChildUnderARetiredParentAndWritesNothing() {
 		AreaView village2 = tree.child(town, "待撤村");
 		admin.documentName("areaRetire").variable("input", Map.of("id", village2.id())).execute()
 			.path("areaRetire.area.status").entity(String.class).isEqualTo("RETIRED");
+		long before = countAreas();
 		admin.documentName("areaCreate")
 			.variable("input", Map.of("parentId", village2.id(), "code", village2.code() + "001", "name", "网格",
 					"level", "GRID"))
 			.execute()
-			.path("areaCreate.userErrors[0].code").entity(String.class).isEqualTo("PARENT_RETIRED");
+			.path("areaCreate.area").valueIsNull()
+			.path("areaCreate.userErrors[0].code").entity(String.class).isEqualTo("PARENT_RETIRED")
+			.path("areaCreate.userErrors[0].field").entityList(String.class).containsExactly("input", "parentId");
+		assertThat(countAreas()).isEqualTo(before);
+		assertThat(world.jdbc().sql("SELECT COUNT(*) FROM area WHERE parent_id = ? OR code = ?")
+			.params(village2.id(), village2.code() + "001").query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -181,6 +187,34 @@ class AreaHierarchyIntegrationTests {
 		admin.documentName("areas").variable("filter", Map.of("parentId", county.id()))
 			.execute()
 			.path("areas.edges[*].node.name").entityList(String.class).containsExactly("七里营镇", "朗公庙镇");
+	}
+
+	@Test
+	void searchMatchesPartOfACode() {
+		tree.child(county, "朗公庙镇");
+		admin.documentName("areas").variable("filter", Map.of("search", village.code())).variable("first", 100)
+			.execute()
+			.path("areas.edges[*].node.code").entityList(String.class).containsExactly(village.code(), grid.code());
+		admin.documentName("areas").variable("filter", Map.of("search", grid.code().substring(2))).execute()
+			.path("areas.edges[*].node.name").entityList(String.class).containsExactly("南新村第一网格");
+	}
+
+	@Test
+	void filtersByStatus() {
+		AreaView retired = tree.child(village, "南新村撤销网格");
+		admin.documentName("areaRetire").variable("input", Map.of("id", retired.id())).execute()
+			.path("areaRetire.area.status").entity(String.class).isEqualTo("RETIRED");
+
+		admin.documentName("areas").variable("filter", Map.of("underAreaId", village.id(), "status", "RETIRED"))
+			.execute()
+			.path("areas.totalCount").entity(Integer.class).isEqualTo(1)
+			.path("areas.edges[*].node.code").entityList(String.class).containsExactly(retired.code());
+		admin.documentName("areas").variable("filter", Map.of("underAreaId", village.id(), "status", "ACTIVE"))
+			.execute()
+			.path("areas.totalCount").entity(Integer.class).isEqualTo(2)
+			.path("areas.edges[*].node.code").entityList(String.class).containsExactly(village.code(), grid.code());
+		admin.documentName("areas").variable("filter", Map.of("underAreaId", village.id())).execute()
+			.path("areas.totalCount").entity(Integer.class).isEqualTo(3);
 	}
 
 	@Test

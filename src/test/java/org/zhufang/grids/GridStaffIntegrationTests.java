@@ -97,6 +97,30 @@ class GridStaffIntegrationTests {
 	}
 
 	@Test
+	void refusesTheSamePersonTwiceOnOneGridAsAlreadyAssignedAndWritesNothing() {
+		Map<String, Object> member = staffInput(grid, "MEMBER", "李警官", null);
+		member.put("personKind", "OFFICER");
+		member.put("personRef", "officer-21");
+		assign(member).path("gridStaffAssign.userErrors").entityList(Object.class).hasSize(0);
+		long before = allStaff(grid);
+
+		Map<String, Object> again = staffInput(grid, "EXTRA", "李警官", null);
+		again.put("personKind", "OFFICER");
+		again.put("personRef", "officer-21");
+		assign(again)
+			.path("gridStaffAssign.assignment").valueIsNull()
+			.path("gridStaffAssign.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_ASSIGNED")
+			.path("gridStaffAssign.userErrors[0].field").entityList(String.class).containsExactly("input", "personRef");
+		assertThat(allStaff(grid)).isEqualTo(before);
+
+		AreaView secondGrid = tree.child(village, "翟坡村第二网格");
+		Map<String, Object> elsewhere = staffInput(secondGrid, "MEMBER", "李警官", null);
+		elsewhere.put("personKind", "OFFICER");
+		elsewhere.put("personRef", "officer-21");
+		assign(elsewhere).path("gridStaffAssign.userErrors").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
 	void refusesASecondActiveDeputyChiefAsRoleTakenAndWritesNothing() {
 		tree.staff(grid, StaffRole.DEPUTY_CHIEF, "李警官", null);
 		long before = allStaff(grid);
