@@ -7,7 +7,10 @@ import org.zhufang.shared.Role;
 import org.zhufang.shared.paging.Connection;
 import org.zhufang.shared.paging.PageRequest;
 
-/** Reading the audit log: BUREAU_ADMIN only. There is no way to change an entry. */
+/**
+ * Reading the audit log: BUREAU_ADMIN only, the entries of actors inside the reader's
+ * jurisdiction. There is no way to change an entry.
+ */
 @Service
 public class AuditTrail {
 
@@ -19,6 +22,6 @@ public class AuditTrail {
 
 	public Connection<AuditEventView> events(Caller caller, AuditFilter filter, PageRequest page, boolean withCount) {
 		caller.requireRole(Role.BUREAU_ADMIN);
-		return log.page(filter, page, withCount);
+		return log.page(caller, filter, page, withCount);
 	}
 }

@@ -297,6 +297,56 @@ class AuditTests {
 		assertThat(graphQlSource.schema().getQueryType().getFieldDefinition("auditEvents")).isNotNull();
 	}
 
+	@Test
+	void recordsAMutationRefusedForABadVariableOnceThoughNoResolverRan() {
+		String code = village.code() + "931";
+		asAdmin.documentName("areaCreate")
+			.variable("input", Map.of("parentId", village.id(), "code", code, "name", "坏变量网格", "level", "HAMLET"))
+			.execute()
+			.errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+
+		assertThat(areasWithCode(code)).isZero();
+		auditEvents(adminId, "areaCreate")
+			.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(1)
+			.path("auditEvents.edges[0].node.kind").entity(String.class).isEqualTo("MUTATION")
+			.path("auditEvents.edges[0].node.outcome").entity(String.class).isEqualTo("ValidationError")
+			.path("auditEvents.edges[0].node.targetIds").entityList(String.class).containsExactly(String.valueOf(village.id()));
+	}
+
+	@Test
+	void recordsAMutationRefusedByTheDepthLimitOnceThoughNoResolverRan() {
+		String code = village.code() + "932";
+		String deep = "id " + "parent { ".repeat(20) + "id" + " }".repeat(20);
+		asAdmin.document("""
+				mutation deep($input: AreaCreateInput!) {
+				  areaCreate(input: $input) { area { %s } userErrors { code } }
+				}""".formatted(deep))
+			.variable("input", Map.of("parentId", village.id(), "code", code, "name", "太深网格", "level", "GRID"))
+			.execute()
+			.errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
+
+		assertThat(areasWithCode(code)).isZero();
+		auditEvents(adminId, "areaCreate")
+			.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(1)
+			.path("auditEvents.edges[0].node.outcome").entity(String.class).isEqualTo("BAD_REQUEST")
+			.path("auditEvents.edges[0].node.detail").entity(String.class).satisfies(d -> assertThat(d).contains("deep"));
+	}
+
+	@Test
+	void recordsAMutationOfAnUnknownFieldByItsRootFieldsAndAQueryNotAtAll() {
+		asAdmin.document("mutation { areaCreate(input: {parentId: 1, code: \"x\", name: \"x\", level: GRID}) { nonsense } }")
+			.execute()
+			.errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+		asAdmin.document("{ areas { nonsense } }").execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+
+		auditEvents(adminId, "areaCreate")
+			.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(1)
+			.path("auditEvents.edges[0].node.outcome").entity(String.class).isEqualTo("ValidationError")
+			.path("auditEvents.edges[0].node.detail").entity(String.class).isEqualTo("FieldUndefined");
+		auditEvents(adminId, "areas").path("auditEvents.totalCount").entity(Integer.class).isEqualTo(0);
+	}
+
 	private GraphQlTester.Response auditEvents(String accountId, String operation) {
 		return asAdmin.documentName("auditEvents")
 			.variable("filter", Map.of("accountId", accountId, "operation", operation))

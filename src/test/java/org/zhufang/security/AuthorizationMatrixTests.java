@@ -56,7 +56,8 @@ import static org.zhufang.shared.Role.TEAM_COORDINATOR;
  * village; one account per role scoped inside town A. A second county stands for "outside" of
  * the bureau admin, whose scope is the whole first county. The fixture is built once: the
  * mutations that succeed change only names, add staff to grid A1 or add a town, which no read
- * cell depends on.
+ * cell depends on. The account cells add a town-scoped second admin and three accounts to read
+ * and change (only their enabled flag, which no other cell reads).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -133,6 +134,12 @@ class AuthorizationMatrixTests {
 
 	private final AtomicInteger nextCode = new AtomicInteger(500);
 
+	/** Accounts the account cells read and change: their scopes are what "inside" means there. */
+	private final Map<String, String> subjects = new java.util.HashMap<>();
+
+	/** A second BUREAU_ADMIN, scoped to town A only: the county admin's account lies above it. */
+	private String townAdmin;
+
 	@BeforeAll
 	void buildTwoCountiesWithOneAccountPerRole() {
 		TestWorld.Tree tree = world.county("授权矩阵县");
@@ -163,6 +170,11 @@ class AuthorizationMatrixTests {
 					area(row.scope())));
 		}
 		assertThat(usernames).hasSize(Role.values().length);
+
+		townAdmin = tree.account("town-admin", BUREAU_ADMIN, area(TOWN_A));
+		subjects.put("inGridA1", tree.account("subject-a1", GRID_MEMBER, area(GRID_A1)));
+		subjects.put("overBothTowns", tree.account("subject-a1-b1", GRID_MEMBER, area(GRID_A1), area(GRID_B1)));
+		subjects.put("otherCounty", other.account("subject-other", GRID_MEMBER, area(OTHER_GRID)));
 	}
 
 	Stream<Arguments> readMatrix() {
@@ -370,6 +382,135 @@ class AuthorizationMatrixTests {
 		assertThat(lastAuditOutcome(role, mutation.field)).isEqualTo("OK");
 	}
 
+	// Accounts
+
+	enum AccountCaller {
+		BUREAU_ADMIN(COUNTY), TOWN_ADMIN(TOWN_A), STATION_CHIEF(TOWN_A), COMMUNITY_OFFICER(VILLAGE_A),
+		TEAM_COORDINATOR(TOWN_A), OUTREACH_STAFF(TOWN_A), GRID_MEMBER(GRID_A1), DASHBOARD_VIEWER(TOWN_A);
+
+		final Place scope;
+
+		AccountCaller(Place scope) {
+			this.scope = scope;
+		}
+	}
+
+	enum Read {
+		SHOWN, FORBIDDEN
+	}
+
+	/**
+	 * {@code accounts}, {@code account(id)} with the nested {@code scopeAreas}, and
+	 * {@code accountUpdate}, for an account inside the caller's jurisdiction (scoped to grid A1)
+	 * and one outside it: of the other county for the county admin and the other roles, and for
+	 * the town admin one scoped to grids of both towns (partly outside is outside).
+	 */
+	// @formatter:off
+	@ParameterizedTest(name = "{0}: accounts {1}, account(id) inside {2} outside {3}, accountUpdate inside {4} outside {5}")
+	@CsvSource(delimiter = '|', textBlock = """
+		# caller          | accounts  | account(id) inside | outside   | accountUpdate inside | outside
+		BUREAU_ADMIN      | SHOWN     | SHOWN              | FORBIDDEN | APPLIED              | FORBIDDEN
+		TOWN_ADMIN        | SHOWN     | SHOWN              | FORBIDDEN | APPLIED              | FORBIDDEN
+		STATION_CHIEF     | FORBIDDEN | FORBIDDEN          | FORBIDDEN | FORBIDDEN            | FORBIDDEN
+		COMMUNITY_OFFICER | FORBIDDEN | FORBIDDEN          | FORBIDDEN | FORBIDDEN            | FORBIDDEN
+		TEAM_COORDINATOR  | FORBIDDEN | FORBIDDEN          | FORBIDDEN | FORBIDDEN            | FORBIDDEN
+		OUTREACH_STAFF    | FORBIDDEN | FORBIDDEN          | FORBIDDEN | FORBIDDEN            | FORBIDDEN
+		GRID_MEMBER       | FORBIDDEN | FORBIDDEN          | FORBIDDEN | FORBIDDEN            | FORBIDDEN
+		DASHBOARD_VIEWER  | FORBIDDEN | FORBIDDEN          | FORBIDDEN | FORBIDDEN            | FORBIDDEN
+		""")
+	// @formatter:on
+	void accountOperationsFollowTheRoleAndTheJurisdiction(AccountCaller caller, Read list, Read insideById,
+			Read outsideById, Expected insideUpdate, Expected outsideUpdate) {
+		String inside = subjects.get("inGridA1");
+		String outside = caller == AccountCaller.TOWN_ADMIN ? subjects.get("overBothTowns") : subjects.get("otherCounty");
+		assertAccountList(caller, list, inside, outside);
+		assertAccountById(caller, inside, insideById);
+		assertAccountById(caller, outside, outsideById);
+		assertAccountUpdate(caller, inside, insideUpdate);
+		assertAccountUpdate(caller, outside, outsideUpdate);
+	}
+
+	private void assertAccountList(AccountCaller caller, Read expected, String inside, String outside) {
+		GraphQlTester.Response response = asCaller(caller).documentName("accounts").variable("first", 100).execute();
+		if (expected == Read.FORBIDDEN) {
+			assertForbidden(response, "accounts");
+			return;
+		}
+		List<String> listed = response.path("accounts.edges[*].node.username").entityList(String.class).get();
+		assertThat(listed).contains(inside, usernameOf(caller)).doesNotContain(outside);
+		if (caller == AccountCaller.TOWN_ADMIN) {
+			assertThat(listed).as("the county admin's account lies above the town")
+				.doesNotContain(usernames.get(BUREAU_ADMIN));
+		}
+		response.path("accounts.totalCount").entity(Integer.class).isEqualTo(listed.size());
+		List<String> scopeAreas = response.path("accounts.edges[*].node.scopeAreas[*].id").entityList(String.class).get();
+		assertThat(scopeAreas).as("every scope area reached from the list").isNotEmpty()
+			.isSubsetOf(ids(placesInside(caller.scope)));
+	}
+
+	private void assertAccountById(AccountCaller caller, String username, Read expected) {
+		String id = world.accountId(username);
+		GraphQlTester.Response response = asCaller(caller)
+			.document("query account($id: ID!) { account(id: $id) { id username scopeAreas { id } } }")
+			.variable("id", id).execute();
+		if (expected == Read.FORBIDDEN) {
+			assertForbidden(response, "account");
+			return;
+		}
+		response.path("account.username").entity(String.class).isEqualTo(username)
+			.path("account.scopeAreas[*].id").entityList(String.class)
+			.satisfies(areas -> assertThat(areas).isNotEmpty().isSubsetOf(ids(placesInside(caller.scope))));
+	}
+
+	/** Applied (the enabled flag flipped), or FORBIDDEN with no account or scope row changed. */
+	private void assertAccountUpdate(AccountCaller caller, String username, Expected expected) {
+		String id = world.accountId(username);
+		boolean enabled = world.jdbc().sql("SELECT enabled FROM account WHERE id = ?").param(Long.valueOf(id))
+			.query(Boolean.class).single();
+		List<String> before = accountSnapshot();
+
+		GraphQlTester.Response response = asCaller(caller).documentName("accountUpdate")
+			.variable("input", Map.of("id", id, "enabled", !enabled)).execute();
+
+		if (expected == Expected.FORBIDDEN) {
+			assertForbidden(response, "accountUpdate");
+			assertThat(accountSnapshot()).as("accountUpdate by %s on %s wrote nothing", caller, username)
+				.containsExactlyElementsOf(before);
+			assertThat(lastAuditOutcome(usernameOf(caller), "accountUpdate")).isEqualTo("FORBIDDEN");
+			return;
+		}
+		response.path("accountUpdate.userErrors").entityList(Object.class).hasSize(0)
+			.path("accountUpdate.account.id").entity(String.class).isEqualTo(id);
+		assertThat(world.jdbc().sql("SELECT enabled FROM account WHERE id = ?").param(Long.valueOf(id))
+			.query(Boolean.class).single()).isEqualTo(!enabled);
+		assertThat(lastAuditOutcome(usernameOf(caller), "accountUpdate")).isEqualTo("OK");
+	}
+
+	/** Every account and scope row of both counties' accounts, as text, in id order. */
+	private List<String> accountSnapshot() {
+		List<String> rows = new ArrayList<>();
+		rows.addAll(world.jdbc().sql("""
+				SELECT CONCAT_WS('|', id, username, role, enabled, IFNULL(person_ref, '-'), version, updated_at)
+				FROM account WHERE username LIKE :a OR username LIKE :b ORDER BY id""")
+			.param("a", area(COUNTY).code() + ".%").param("b", area(OTHER_COUNTY).code() + ".%")
+			.query(String.class).list());
+		rows.addAll(world.jdbc().sql("""
+				SELECT CONCAT_WS('|', s.account_id, s.area_id, s.area_path)
+				FROM account_scope s JOIN account a ON a.id = s.account_id
+				WHERE a.username LIKE :a OR a.username LIKE :b ORDER BY s.account_id, s.area_id""")
+			.param("a", area(COUNTY).code() + ".%").param("b", area(OTHER_COUNTY).code() + ".%")
+			.query(String.class).list());
+		return rows;
+	}
+
+	private String usernameOf(AccountCaller caller) {
+		return caller == AccountCaller.TOWN_ADMIN ? townAdmin : usernames.get(Role.valueOf(caller.name()));
+	}
+
+	private GraphQlTester asCaller(AccountCaller caller) {
+		return world.as(usernameOf(caller));
+	}
+
 	// Helpers
 
 	/**
@@ -404,8 +545,12 @@ class AuthorizationMatrixTests {
 	}
 
 	private String lastAuditOutcome(Role role, String operation) {
+		return lastAuditOutcome(usernames.get(role), operation);
+	}
+
+	private String lastAuditOutcome(String username, String operation) {
 		return world.jdbc().sql("SELECT outcome FROM audit_event WHERE username = ? AND operation = ? ORDER BY id DESC LIMIT 1")
-			.params(usernames.get(role), operation).query(String.class).single();
+			.params(username, operation).query(String.class).single();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -429,7 +574,7 @@ class AuthorizationMatrixTests {
 	private static final Class<Map<String, Object>> MAP = (Class) Map.class;
 
 	/** Root fields the schema declares nullable; an error in any other nulls the whole {@code data}. */
-	private static final Set<String> NULLABLE_ROOT_FIELDS = Set.of("area", "areaByCode");
+	private static final Set<String> NULLABLE_ROOT_FIELDS = Set.of("area", "areaByCode", "account");
 
 	private GraphQlTester as(Role role) {
 		return world.as(usernames.get(role));

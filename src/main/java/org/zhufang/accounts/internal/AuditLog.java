@@ -15,8 +15,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhufang.accounts.AuditEventView;
 import org.zhufang.accounts.AuditFilter;
+import org.zhufang.grids.AreaScope;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.PersonalData;
+import org.zhufang.shared.ScopeSql;
 import org.zhufang.shared.paging.Connection;
 import org.zhufang.shared.paging.Cursor;
 import org.zhufang.shared.paging.PageRequest;
@@ -25,6 +27,11 @@ import org.zhufang.shared.paging.PageRequest;
  * The append-only audit log: mutations (applied or refused), clear reads of personal data and
  * sign-ins. Entries are written in their own transaction, so a refused mutation's rollback
  * keeps its entry. Nothing here updates or deletes an entry.
+ * <p>
+ * Each entry keeps the actor's jurisdiction as one area path ({@code actor_path}: the deepest
+ * area containing all of the actor's scope areas), so that a reader sees the entries of actors
+ * inside their own jurisdiction only. Entries without a known actor scope (a refused sign-in of
+ * an unknown username) have none and are shown to admins whose jurisdiction is a whole county.
  */
 @Component
 public class AuditLog implements PersonalData.RevealLog {
@@ -44,14 +51,33 @@ public class AuditLog implements PersonalData.RevealLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	private final AreaScope scope;
+
+	AuditLog(JdbcClient jdbc, Clock clock, AreaScope scope) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.scope = scope;
 	}
 
+	/** An entry of the caller, filed under the caller's jurisdiction. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(String kind, Caller caller, String operation, Collection<?> targetIds, String outcome,
 			String detail) {
+		write(kind, caller, caller == null ? List.of() : caller.scopeAreaIds(), operation, targetIds, outcome, detail);
+	}
+
+	/**
+	 * An entry without a signed-in caller but about a known account (a refused sign-in), filed
+	 * under that account's jurisdiction; with no scope areas, under none.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordFor(List<Long> actorScopeAreaIds, String kind, String operation, Collection<?> targetIds,
+			String outcome, String detail) {
+		write(kind, null, actorScopeAreaIds, operation, targetIds, outcome, detail);
+	}
+
+	private void write(String kind, Caller caller, List<Long> actorScopeAreaIds, String operation,
+			Collection<?> targetIds, String outcome, String detail) {
 		List<String> ids = targetIds.stream().map(String::valueOf).distinct().toList();
 		StringBuilder listed = new StringBuilder();
 		int omitted = 0;
@@ -68,13 +94,15 @@ public class AuditLog implements PersonalData.RevealLog {
 			detail = (detail == null ? "" : detail + "; ") + omitted + " more ids not listed";
 		}
 		jdbc.sql("""
-				INSERT INTO audit_event (occurred_at, kind, subject, username, role, operation, target_ids, outcome, detail)
-				VALUES (:at, :kind, :subject, :username, :role, :operation, :targets, :outcome, :detail)""")
+				INSERT INTO audit_event (occurred_at, kind, subject, username, role, actor_path, operation, target_ids,
+				                         outcome, detail)
+				VALUES (:at, :kind, :subject, :username, :role, :actorPath, :operation, :targets, :outcome, :detail)""")
 			.param("at", Timestamp.from(clock.instant()))
 			.param("kind", kind)
 			.param("subject", caller == null ? null : caller.subject())
 			.param("username", caller == null ? null : caller.username())
 			.param("role", caller == null ? null : caller.role().name())
+			.param("actorPath", actorPath(actorScopeAreaIds))
 			.param("operation", operation)
 			.param("targets", targets.isEmpty() ? null : targets)
 			.param("outcome", outcome)
@@ -87,11 +115,38 @@ public class AuditLog implements PersonalData.RevealLog {
 		record(PERSONAL_DATA_READ, caller, subjectType + "." + fields, subjectIds, "OK", null);
 	}
 
-	/** Newest first. */
+	/**
+	 * The actor's jurisdiction as one path: the deepest common ancestor of the scope areas' paths
+	 * ({@code /1/3/} for {@code /1/3/57/} and {@code /1/3/60/}), null without any.
+	 */
+	private String actorPath(List<Long> scopeAreaIds) {
+		List<String> paths = scopeAreaIds.stream().map(scope::pathOf).filter(p -> p != null).toList();
+		return paths.isEmpty() ? null : commonAncestor(paths);
+	}
+
+	static String commonAncestor(List<String> paths) {
+		String common = paths.get(0);
+		for (String path : paths) {
+			while (!path.startsWith(common)) {
+				// drop the last segment: "/1/3/57/" becomes "/1/3/"
+				common = common.substring(0, common.lastIndexOf('/', common.length() - 2) + 1);
+			}
+		}
+		return common.isEmpty() ? null : common;
+	}
+
+	/**
+	 * Newest first, of actors inside the reader's jurisdiction. Entries with no actor path are
+	 * shown to readers one of whose scope areas is a root of the area tree (a whole county).
+	 */
 	@Transactional(readOnly = true)
-	public Connection<AuditEventView> page(AuditFilter filter, PageRequest page, boolean withCount) {
+	public Connection<AuditEventView> page(Caller reader, AuditFilter filter, PageRequest page, boolean withCount) {
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		List<String> prefixes = scope.prefixes(reader);
+		String inside = ScopeSql.underAny("actor_path", prefixes, "scope", params);
+		boolean wholeCounty = prefixes.stream().anyMatch(AuditLog::isRoot);
+		StringBuilder where = new StringBuilder(" WHERE ")
+			.append(wholeCounty ? "(" + inside + " OR actor_path IS NULL)" : inside);
 		if (filter != null) {
 			if (filter.accountId() != null) {
 				where.append(" AND subject = :subject");
@@ -127,6 +182,11 @@ public class AuditLog implements PersonalData.RevealLog {
 					rs.getString("outcome"), rs.getString("detail")))
 			.list();
 		return Connection.of(rows, page, e -> Cursor.encode(CURSOR_KIND, String.valueOf(e.id())), total);
+	}
+
+	/** A root area's path has one segment: {@code /1/}. */
+	private static boolean isRoot(String path) {
+		return path.indexOf('/', 1) == path.length() - 1;
 	}
 
 	private static String truncate(String text, int max) {

@@ -77,16 +77,16 @@ public class TokenIssuer {
 		Optional<Account> account = name.isEmpty() ? Optional.empty() : accounts.findByUsername(name);
 		Optional<Duration> locked = throttle.lockedFor(name);
 		if (locked.isPresent()) {
-			audit.record(AuditLog.SIGN_IN, null, "signIn", account.map(Account::getId).stream().toList(), "LOCKED",
-					typedUsername(account));
+			audit.recordFor(scopeOf(account), AuditLog.SIGN_IN, "signIn", account.map(Account::getId).stream().toList(),
+					"LOCKED", typedUsername(account));
 			return new Locked(locked.get());
 		}
 		boolean matches = passwords.matches(password == null ? "" : password,
 				account.map(Account::getPasswordHash).orElse(unknownUserHash));
 		if (account.isEmpty() || !matches || !account.get().isEnabled()) {
 			throttle.failed(name);
-			audit.record(AuditLog.SIGN_IN, null, "signIn", account.map(Account::getId).stream().toList(), "REFUSED",
-					typedUsername(account));
+			audit.recordFor(scopeOf(account), AuditLog.SIGN_IN, "signIn", account.map(Account::getId).stream().toList(),
+					"REFUSED", typedUsername(account));
 			return new Refused();
 		}
 		throttle.succeeded(name);
@@ -109,6 +109,11 @@ public class TokenIssuer {
 				signedIn.scopeAreaIds());
 		audit.record(AuditLog.SIGN_IN, caller, "signIn", List.of(signedIn.getId()), "OK", null);
 		return new Issued(token, ttl);
+	}
+
+	/** A refused sign-in of an existing account is filed under that account's jurisdiction. */
+	private static List<Long> scopeOf(Optional<Account> account) {
+		return account.map(Account::scopeAreaIds).orElse(List.of());
 	}
 
 	/**
