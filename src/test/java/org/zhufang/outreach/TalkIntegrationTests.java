@@ -241,7 +241,7 @@ class TalkIntegrationTests extends OutreachFixtures {
 		TeamView foreign = ok(teams.createTeam(system, new TeamCreateInput("京华园巡逻队", TeamKind.PATROL, otherTown.id(), null, null)));
 		TeamView sibling = ok(teams.createTeam(system, new TeamCreateInput("北王庄调解队", TeamKind.MEDIATION,
 				tree.child(town, "北王庄村").id(), null, null)));
-		TeamView countyTeam = ok(teams.createTeam(system, new TeamCreateInput("五防宣传宣讲团", TeamKind.PATROL, county.id(), null, null)));
+		TeamView townTeam = ok(teams.createTeam(system, new TeamCreateInput("五防宣传宣讲团", TeamKind.PATROL, town.id(), null, null)));
 		long before = rows();
 		for (TeamView refused : List.of(foreign, sibling)) {
 			Map<String, Object> input = talkInput(campaign, village);
@@ -254,7 +254,7 @@ class TalkIntegrationTests extends OutreachFixtures {
 		assertThat(rows()).isEqualTo(before);
 
 		Map<String, Object> input = talkInput(campaign, village);
-		input.put("speakerTeamIds", List.of(team.id(), countyTeam.id()));
+		input.put("speakerTeamIds", List.of(team.id(), townTeam.id()));
 		String id = officerLi.documentName("talkLog").variable("input", input).execute()
 			.path("talkLog.userErrors").entityList(Object.class).hasSize(0)
 			.path("talkLog.talk.speakerTeams[*].name").entityList(String.class).contains("五老街长团队", "五防宣传宣讲团").hasSize(2)
