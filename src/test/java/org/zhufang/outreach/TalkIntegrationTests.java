@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.zhufang.officers.OfficerInputs.OfficerUpdateInput;
+import org.zhufang.officers.OfficerStatus;
 import org.zhufang.outreach.OutreachInputs.CampaignCreateInput;
 import org.zhufang.outreach.OutreachInputs.TalkLogInput;
 import org.zhufang.shared.Caller;
@@ -107,6 +109,25 @@ class TalkIntegrationTests extends OutreachFixtures {
 		input = talkInput(campaign, county);
 		assertCode(chiefOfCounty().documentName("talkLog").variable("input", input).execute(), "talkLog",
 				"INVALID_LEVEL", "areaId");
+
+		// when: not after the campaign's end
+		CampaignView ended = ok(campaigns.create(system, new CampaignCreateInput("春季反诈", List.of(OutreachTheme.ANTI_FRAUD),
+				town.id(), today.minusDays(30), today.minusDays(5), null, null)));
+		ok(campaigns.activate(system, new OutreachInputs.CampaignActivateInput(ended.id(), null)));
+		before = rows();
+		input = talkInput(ended, village);
+		input.put("heldAt", at(2).toString());
+		assertCode(outreach.documentName("talkLog").variable("input", input).execute(), "talkLog",
+				"AFTER_CAMPAIGN_END", "heldAt");
+
+		// who: a speaker who has retired speaks no more
+		ok(roster.update(system, new OfficerUpdateInput(otherOfficer.id(), null, null, null, null, null, null,
+				OfficerStatus.RETIRED)));
+		input = talkInput(campaign, village);
+		input.put("speakerOfficerIds", List.of(liWeidong.id(), otherOfficer.id()));
+		GraphQlTester.Response response = chiefOfCounty().documentName("talkLog").variable("input", input).execute();
+		assertCode(response, "talkLog", "OFFICER_NOT_ACTIVE", "speakerOfficerIds");
+		response.path("talkLog.userErrors[*].code").entityList(String.class).containsExactly("OFFICER_NOT_ACTIVE");
 		assertThat(rows()).isEqualTo(before);
 	}
 
