@@ -27,6 +27,10 @@ public final class TeamInputs {
 
 	static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
+	static final String KEY = "^[0-9A-Za-z_.:-]*$";
+
+	static final String KEY_MESSAGE = "An idempotency key is 8 to 64 letters, digits or _.:-";
+
 	public record TeamCreateInput(@NotBlank @Size(max = 100) String name, @NotNull TeamKind kind,
 			@NotNull Long areaId, @Size(max = 100) String messagingGroup, @Size(max = 1000) String description) {
 	}
@@ -104,7 +108,7 @@ public final class TeamInputs {
 	public record ActivityLogInput(@NotNull Long teamId, @NotNull ActivityKind kind,
 			@NotNull @PastOrPresent LocalDate date, @NotNull Long areaId, @Size(max = 1000) String outcome,
 			@NotNull @Size(max = 200) List<@Valid @NotNull ParticipantInput> participants,
-			@Size(max = 64) String idempotencyKey) {
+			@Size(min = 8, max = 64) @Pattern(regexp = KEY, message = KEY_MESSAGE) String idempotencyKey) {
 	}
 
 	public record ParticipantInput(@NotNull Long volunteerId,

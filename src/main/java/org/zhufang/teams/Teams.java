@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhufang.grids.AreaLevel;
 import org.zhufang.grids.AreaScope;
 import org.zhufang.grids.AreaStatus;
 import org.zhufang.grids.AreaView;
@@ -205,6 +206,10 @@ public class Teams {
 			return Outcome.rejected(UserError.of("areaId", "NOT_FOUND", "No area " + input.areaId()));
 		}
 		scope.require(caller, input.areaId());
+		if (area.get().level() == AreaLevel.COUNTY) {
+			return Outcome.rejected(UserError.of("areaId", "INVALID_LEVEL",
+					"A team is at home in a town, village or grid, not a " + area.get().level()));
+		}
 		if (area.get().status() != AreaStatus.ACTIVE) {
 			return Outcome.rejected(UserError.of("areaId", "AREA_RETIRED", "The area is retired"));
 		}

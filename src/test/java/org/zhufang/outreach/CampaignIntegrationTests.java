@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.zhufang.grids.AreaView;
 import org.zhufang.outreach.OutreachInputs.CampaignCreateInput;
 import org.zhufang.shared.Role;
 import org.zhufang.support.IntegrationTest;
@@ -110,6 +111,12 @@ class CampaignIntegrationTests extends OutreachFixtures {
 		input.put("name", " ");
 		assertCode(outreach.documentName("campaignCreate").variable("input", input).execute(), "campaignCreate",
 				"REQUIRED", "name");
+		AreaView retired = tree.child(county, "已撤镇");
+		world.jdbc().sql("UPDATE area SET status = 'RETIRED' WHERE id = ?").param(retired.id()).update();
+		GraphQlTester.Response response = world.as(tree.account("admin", Role.BUREAU_ADMIN, county))
+			.documentName("campaignCreate").variable("input", campaignInput(retired.id())).execute();
+		assertCode(response, "campaignCreate", "AREA_RETIRED", "areaId");
+		response.path("campaignCreate.userErrors[*].code").entityList(String.class).containsExactly("AREA_RETIRED");
 		assertThat(rows()).isEqualTo(before);
 	}
 
@@ -123,6 +130,8 @@ class CampaignIntegrationTests extends OutreachFixtures {
 				"themes", List.of("ANTI_FRAUD"))).execute(), "campaignUpdate", "THEME_IN_USE", "themes");
 		assertCode(staff.documentName("campaignUpdate").variable("input", Map.of("id", townCampaign.id(),
 				"startsOn", today.minusDays(10).toString())).execute(), "campaignUpdate", "TALKS_BEFORE_START", "startsOn");
+		assertCode(staff.documentName("campaignUpdate").variable("input", Map.of("id", townCampaign.id(),
+				"endsOn", today.minusDays(30).toString())).execute(), "campaignUpdate", "TALKS_AFTER_END", "endsOn");
 		assertErrorType(staff.documentName("campaignUpdate").variable("input", Map.of("id", townCampaign.id(),
 				"name", "改名", "expectedVersion", 0)).execute(), "CONFLICT");
 		assertErrorType(staff.documentName("campaignUpdate").variable("input", Map.of("id", campaign.id(),

@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.zhufang.officers.OfficerInputs.OfficerUpdateInput;
+import org.zhufang.officers.OfficerStatus;
 import org.zhufang.outreach.OutreachInputs.CampaignCreateInput;
 import org.zhufang.outreach.OutreachInputs.TalkLogInput;
 import org.zhufang.shared.Caller;
@@ -107,6 +109,25 @@ class TalkIntegrationTests extends OutreachFixtures {
 		input = talkInput(campaign, county);
 		assertCode(chiefOfCounty().documentName("talkLog").variable("input", input).execute(), "talkLog",
 				"INVALID_LEVEL", "areaId");
+
+		// when: not after the campaign's end
+		CampaignView ended = ok(campaigns.create(system, new CampaignCreateInput("春季反诈", List.of(OutreachTheme.ANTI_FRAUD),
+				town.id(), today.minusDays(30), today.minusDays(5), null, null)));
+		ok(campaigns.activate(system, new OutreachInputs.CampaignActivateInput(ended.id(), null)));
+		before = rows();
+		input = talkInput(ended, village);
+		input.put("heldAt", at(2).toString());
+		assertCode(outreach.documentName("talkLog").variable("input", input).execute(), "talkLog",
+				"AFTER_CAMPAIGN_END", "heldAt");
+
+		// who: a speaker who has retired speaks no more
+		ok(roster.update(system, new OfficerUpdateInput(otherOfficer.id(), null, null, null, null, null, null,
+				OfficerStatus.RETIRED)));
+		input = talkInput(campaign, village);
+		input.put("speakerOfficerIds", List.of(liWeidong.id(), otherOfficer.id()));
+		GraphQlTester.Response response = chiefOfCounty().documentName("talkLog").variable("input", input).execute();
+		assertCode(response, "talkLog", "OFFICER_NOT_ACTIVE", "speakerOfficerIds");
+		response.path("talkLog.userErrors[*].code").entityList(String.class).containsExactly("OFFICER_NOT_ACTIVE");
 		assertThat(rows()).isEqualTo(before);
 	}
 
@@ -241,7 +262,7 @@ class TalkIntegrationTests extends OutreachFixtures {
 		TeamView foreign = ok(teams.createTeam(system, new TeamCreateInput("京华园巡逻队", TeamKind.PATROL, otherTown.id(), null, null)));
 		TeamView sibling = ok(teams.createTeam(system, new TeamCreateInput("北王庄调解队", TeamKind.MEDIATION,
 				tree.child(town, "北王庄村").id(), null, null)));
-		TeamView countyTeam = ok(teams.createTeam(system, new TeamCreateInput("五防宣传宣讲团", TeamKind.PATROL, county.id(), null, null)));
+		TeamView townTeam = ok(teams.createTeam(system, new TeamCreateInput("五防宣传宣讲团", TeamKind.PATROL, town.id(), null, null)));
 		long before = rows();
 		for (TeamView refused : List.of(foreign, sibling)) {
 			Map<String, Object> input = talkInput(campaign, village);
@@ -254,7 +275,7 @@ class TalkIntegrationTests extends OutreachFixtures {
 		assertThat(rows()).isEqualTo(before);
 
 		Map<String, Object> input = talkInput(campaign, village);
-		input.put("speakerTeamIds", List.of(team.id(), countyTeam.id()));
+		input.put("speakerTeamIds", List.of(team.id(), townTeam.id()));
 		String id = officerLi.documentName("talkLog").variable("input", input).execute()
 			.path("talkLog.userErrors").entityList(Object.class).hasSize(0)
 			.path("talkLog.talk.speakerTeams[*].name").entityList(String.class).contains("五老街长团队", "五防宣传宣讲团").hasSize(2)

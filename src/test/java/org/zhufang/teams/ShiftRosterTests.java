@@ -155,6 +155,10 @@ class ShiftRosterTests {
 		assertScheduleRefused(schedule(Map.of("daysOfWeek", List.of(DayOfWeek.values()).stream().map(Enum::name).toList(),
 				"startTime", "19:00", "endTime", "23:00", "fromDate", from.toString(), "toDate", from.plusWeeks(35).toString())),
 				"TOO_MANY_OCCURRENCES", "input", "weekly", "toDate");
+		AreaView retired = tree.child(town, "已撤村");
+		world.jdbc().sql("UPDATE area SET status = 'RETIRED' WHERE id = ?").param(retired.id()).update();
+		assertScheduleRefused(single(Map.of("startsAt", start, "endsAt", monday.plusHours(4).toOffsetDateTime().toString(),
+				"areaId", retired.id())), "AREA_RETIRED", "input", "areaId");
 
 		assertThat(shiftsOfTeam()).isZero();
 		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_series WHERE team_id = ?", team.id())).isZero();
@@ -193,6 +197,9 @@ class ShiftRosterTests {
 		fixtures.moveShift(started.id(), Instant.now().minusSeconds(600), Instant.now().plusSeconds(3600));
 		assertRefused(signUp(started, member), "SHIFT_STARTED");
 
+		ShiftView completed = completedShift(other);
+		assertRefused(signUp(completed, member), "SHIFT_COMPLETED");
+
 		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE volunteer_id = ?", member.id())).isEqualTo(1);
 		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE volunteer_id = ?", stranger.id())).isZero();
 		assertThat(fixtures.count("SELECT signed_up FROM shift WHERE id = ?", full.id())).isEqualTo(1);
@@ -230,6 +237,30 @@ class ShiftRosterTests {
 		coordinator.documentName("shiftWithdraw")
 			.variable("input", Map.of("shiftId", shift.id(), "volunteerId", zhao.id())).execute()
 			.path("shiftWithdraw.userErrors[0].code").entity(String.class).isEqualTo("NOT_SIGNED_UP");
+	}
+
+	@Test
+	void withdrawingFromOrCancellingAShiftThatStartedOrIsCompletedIsRefusedAndWritesNothing() {
+		VolunteerView sun = member("开始甲");
+		VolunteerView zhou = member("完成乙");
+		ShiftView started = shift(0, 0, 3);
+		signUp(started, sun).path("shiftSignUp.userErrors").entityList(Object.class).hasSize(0);
+		fixtures.moveShift(started.id(), Instant.now().minusSeconds(600), Instant.now().plusSeconds(3600));
+		ShiftView completed = completedShift(zhou);
+
+		assertRefused(coordinator.documentName("shiftWithdraw")
+			.variable("input", Map.of("shiftId", started.id(), "volunteerId", sun.id())).execute(),
+				"shiftWithdraw", "SHIFT_STARTED", "input", "shiftId");
+		assertRefused(coordinator.documentName("shiftCancel").variable("input", Map.of("shiftId", started.id())).execute(),
+				"shiftCancel", "SHIFT_STARTED", "input", "shiftId");
+		assertRefused(coordinator.documentName("shiftCancel").variable("input", Map.of("shiftId", completed.id())).execute(),
+				"shiftCancel", "SHIFT_COMPLETED", "input", "shiftId");
+
+		assertThat(shiftStatus(started)).isEqualTo("SCHEDULED");
+		assertThat(shiftStatus(completed)).isEqualTo("COMPLETED");
+		assertThat(placesAndSignUps(String.valueOf(started.id()))).containsExactly(1, 1);
+		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE shift_id = ? AND status = 'WITHDRAWN'",
+				completed.id())).isZero();
 	}
 
 	@Test
@@ -426,16 +457,64 @@ class ShiftRosterTests {
 	}
 
 	@Test
-	void attendanceOfAShiftNotYetStartedIsRefusedAndWritesNothing() {
+	void attendanceOfAShiftNotYetStartedOrCancelledIsRefusedAndWritesNothing() {
 		VolunteerView member = member("早到丁");
 		ShiftView shift = shift(0, 0, 3);
-		coordinator.documentName("shiftAttendanceRecord")
-			.variable("input", Map.of("shiftId", shift.id(), "entries",
-					List.of(Map.of("volunteerId", member.id(), "attendance", "PRESENT"))))
-			.execute()
-			.path("shiftAttendanceRecord.userErrors[0].code").entity(String.class).isEqualTo("SHIFT_NOT_STARTED");
-		assertThat(fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE shift_id = ?", shift.id())).isZero();
-		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE shift_id = ?", shift.id())).isZero();
+		ShiftView cancelled = shift(24, 0, 3);
+		ok(fixtures.roster.cancel(TeamFixtures.admin(tree.county()), new TeamInputs.ShiftCancelInput(cancelled.id(), null, null)));
+		fixtures.moveShift(cancelled.id(), Instant.now().minus(Duration.ofHours(5)), Instant.now().minus(Duration.ofHours(1)));
+		Map<ShiftView, String> refusals = new java.util.LinkedHashMap<>();
+		refusals.put(shift, "SHIFT_NOT_STARTED");
+		refusals.put(cancelled, "SHIFT_CANCELLED");
+		refusals.forEach((refused, code) -> {
+			GraphQlTester.Response response = coordinator.documentName("shiftAttendanceRecord")
+				.variable("input", Map.of("shiftId", refused.id(), "entries",
+						List.of(Map.of("volunteerId", member.id(), "attendance", "PRESENT"))))
+				.execute();
+			response.path("shiftAttendanceRecord.shift").valueIsNull();
+			assertRefused(response, "shiftAttendanceRecord", code, "input", "shiftId");
+			assertThat(fixtures.count("SELECT COUNT(*) FROM shift_assignment WHERE shift_id = ?", refused.id())).isZero();
+			assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE shift_id = ?", refused.id())).isZero();
+		});
+		assertThat(shiftStatus(cancelled)).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void eachActivityLogRuleRefusesWithItsCodeAndFieldAndWritesNothing() {
+		VolunteerView volunteer = member("活动庚");
+		String today = LocalDate.now(BureauClock.ZONE).toString();
+		Map<String, Object> valid = Map.of("teamId", team.id(), "kind", "PATROL", "date", today, "areaId", village.id(),
+				"participants", List.of(Map.of("volunteerId", volunteer.id(), "hours", 2.0)));
+		Map<String, Object> unknownParticipant = new HashMap<>(valid);
+		unknownParticipant.put("participants", List.of(Map.of("volunteerId", volunteer.id(), "hours", 2.0),
+				Map.of("volunteerId", 987654321L, "hours", 1.0)));
+		Map<String, Object> tomorrow = new HashMap<>(valid);
+		tomorrow.put("date", LocalDate.now(BureauClock.ZONE).plusDays(1).toString());
+		Map<String, Object> shortKey = new HashMap<>(valid);
+		shortKey.put("idempotencyKey", "k-1");
+		Map<String, Object> longKey = new HashMap<>(valid);
+		longKey.put("idempotencyKey", "k".repeat(65));
+		Map<String, Object> oddKey = new HashMap<>(valid);
+		oddKey.put("idempotencyKey", "巡逻 2024/06/01");
+
+		assertActivityRefused(unknownParticipant, "NOT_FOUND", "input", "participants", "1", "volunteerId");
+		assertActivityRefused(tomorrow, "IN_FUTURE", "input", "date");
+		assertActivityRefused(shortKey, "TOO_SHORT", "input", "idempotencyKey");
+		assertActivityRefused(longKey, "TOO_LONG", "input", "idempotencyKey");
+		assertActivityRefused(oddKey, "INVALID_FORMAT", "input", "idempotencyKey");
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity WHERE team_id = ?", team.id())).isZero();
+		assertThat(fixtures.count("SELECT COUNT(*) FROM activity_participant WHERE volunteer_id = ?", volunteer.id())).isZero();
+
+		Map<String, Object> keyed = new HashMap<>(valid);
+		keyed.put("idempotencyKey", "app-2024.06:01_a-b");
+		coordinator.documentName("shiftActivityLog").variable("input", keyed).execute()
+			.path("activityLog.userErrors").entityList(Object.class).hasSize(0);
+	}
+
+	private void assertActivityRefused(Map<String, Object> input, String code, String... field) {
+		GraphQlTester.Response response = coordinator.documentName("shiftActivityLog").variable("input", input).execute();
+		response.path("activityLog.activity").valueIsNull();
+		assertRefused(response, "activityLog", code, field);
 	}
 
 	@Test
@@ -584,9 +663,34 @@ class ShiftRosterTests {
 			.path("shiftSchedule.userErrors[0].field").entityList(String.class).containsExactly(field);
 	}
 
+	/** Sign-up refusals about the volunteer; the others are about the shift. */
+	private static final List<String> VOLUNTEER_CODES = List.of("NOT_A_MEMBER", "MISSING_SKILL", "ALREADY_SIGNED_UP",
+			"OVERLAPPING_SHIFT", "VOLUNTEER_INACTIVE");
+
 	private static void assertRefused(GraphQlTester.Response response, String code) {
 		response.path("shiftSignUp.signUp").valueIsNull()
-			.path("shiftSignUp.userErrors[0].code").entity(String.class).isEqualTo(code);
+			.path("shiftSignUp.userErrors[0].code").entity(String.class).isEqualTo(code)
+			.path("shiftSignUp.userErrors[0].field").entityList(String.class)
+			.containsExactly("input", VOLUNTEER_CODES.contains(code) ? "volunteerId" : "shiftId");
+	}
+
+	private static void assertRefused(GraphQlTester.Response response, String mutation, String code, String... field) {
+		response.path(mutation + ".userErrors[*].code").entityList(String.class).containsExactly(code)
+			.path(mutation + ".userErrors[0].field").entityList(String.class).containsExactly(field);
+	}
+
+	/** A shift of the team held five to one hours ago, its attendance recorded with the volunteer present. */
+	private ShiftView completedShift(VolunteerView present) {
+		ShiftView shift = shift(120, 0, 3);
+		Instant start = Instant.now().minus(Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		fixtures.moveShift(shift.id(), start, start.plus(Duration.ofHours(4)));
+		ok(fixtures.roster.recordAttendance(TeamFixtures.admin(tree.county()), new TeamInputs.ShiftAttendanceRecordInput(
+				shift.id(), List.of(entry(present, Attendance.PRESENT, null, null)))));
+		return shift;
+	}
+
+	private String shiftStatus(ShiftView shift) {
+		return fixtures.jdbc.sql("SELECT status FROM shift WHERE id = ?").param(shift.id()).query(String.class).single();
 	}
 
 	private int shiftsOfTeam() {

@@ -27,8 +27,10 @@ import org.zhufang.teams.TeamInputs.ShiftAttendanceRecordInput;
 import org.zhufang.teams.TeamInputs.ShiftScheduleInput;
 import org.zhufang.teams.TeamInputs.ShiftSignUpInput;
 import org.zhufang.teams.TeamInputs.TeamCreateInput;
+import org.zhufang.teams.TeamInputs.TeamDisbandInput;
 import org.zhufang.teams.TeamInputs.TeamMemberAddInput;
 import org.zhufang.teams.TeamInputs.TeamMemberRemoveInput;
+import org.zhufang.teams.TeamInputs.VolunteerRegisterInput;
 import org.zhufang.teams.TeamInputs.WeeklyPatternInput;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +88,49 @@ class TeamEventsTests {
 				assertThat(event.teamId()).isEqualTo(outcome.value().id());
 				assertThat(event.kind()).isEqualTo(TeamKind.MEDIATION);
 			});
+	}
+
+	@Test
+	void announcesADisbandedTeamWithItsHomeAreaAndDayAndTheMembershipsItEnded(Scenario scenario) {
+		VolunteerView wang = member("王散伙");
+		LocalDate today = LocalDate.now(BureauClock.ZONE);
+		scenario.stimulate(() -> fixtures.teams.disbandTeam(admin, new TeamDisbandInput(team.id(), null)))
+			.andWaitForEventOfType(TeamDisbanded.class)
+			.matchingMappedValue(TeamDisbanded::teamId, team.id())
+			.toArriveAndVerify((event, outcome) -> {
+				assertThat(outcome.value().status()).isEqualTo(TeamStatus.DISBANDED);
+				assertThat(event.areaId()).isEqualTo(town.id());
+				assertThat(event.disbandedOn()).isEqualTo(today);
+			});
+		scenario.stimulate(() -> fixtures.teams.disbandTeam(admin, new TeamDisbandInput(team.id(), null)))
+			.andWaitForStateChange(() -> fixtures.count("SELECT COUNT(*) FROM team WHERE id = ? AND status = 'DISBANDED'",
+					team.id()), count -> count == 1)
+			.andVerifyEvents(events -> {
+				assertThat(events.ofType(TeamDisbanded.class).matching(e -> e.teamId() == team.id()))
+					.as("announced once: disbanding again is ALREADY_DISBANDED").hasSize(1);
+				assertThat(events.ofType(VolunteerLeftTeam.class).matching(e -> e.teamId() == team.id()))
+					.singleElement().satisfies(e -> {
+						assertThat(e.volunteerId()).isEqualTo(wang.id());
+						assertThat(e.leftOn()).isEqualTo(today);
+					});
+			});
+	}
+
+	@Test
+	void announcesARegisteredVolunteerWithTheHomeAreaAndNothingForADuplicatePhone(Scenario scenario) {
+		String phone = TeamFixtures.phone();
+		VolunteerRegisterInput input = new VolunteerRegisterInput("李志愿", phone, Gender.FEMALE, 1975, village.id(),
+				List.of(VolunteerTag.TEACHER), List.of(Skill.FIRST_AID));
+		scenario.stimulate(() -> fixtures.teams.registerVolunteer(admin, input))
+			.andWaitForEventOfType(VolunteerRegistered.class)
+			.matchingMappedValue(VolunteerRegistered::areaId, village.id())
+			.toArriveAndVerify((event, outcome) -> assertThat(event.volunteerId()).isEqualTo(outcome.value().id()));
+		scenario.stimulate(() -> codes(fixtures.teams.registerVolunteer(admin, new VolunteerRegisterInput("李志愿二", phone,
+				Gender.FEMALE, 1976, town.id(), List.of(), List.of())).userErrors()))
+			.andWaitForStateChange(() -> fixtures.count("SELECT COUNT(*) FROM volunteer WHERE phone = ?", phone),
+					count -> count == 1)
+			.andVerifyEvents(events -> assertThat(events.ofType(VolunteerRegistered.class)
+				.matching(e -> e.areaId() == village.id() || e.areaId() == town.id())).hasSize(1));
 	}
 
 	@Test

@@ -93,6 +93,26 @@ class TeamIntegrationTests {
 	}
 
 	@Test
+	void refusesATeamAtHomeInTheCountyOrInARetiredAreaAndWritesNothing() {
+		GraphQlTester admin = world.as(tree.account("admin", Role.BUREAU_ADMIN, tree.county()));
+		AreaView retired = tree.child(town, "已撤村");
+		world.jdbc().sql("UPDATE area SET status = 'RETIRED' WHERE id = ?").param(retired.id()).update();
+		admin.documentName("teamCreate")
+			.variable("input", Map.of("name", "全县巡逻队", "kind", "PATROL", "areaId", tree.county().id()))
+			.execute()
+			.path("teamCreate.team").valueIsNull()
+			.path("teamCreate.userErrors[*].code").entityList(String.class).containsExactly("INVALID_LEVEL")
+			.path("teamCreate.userErrors[0].field").entityList(String.class).containsExactly("input", "areaId");
+		admin.documentName("teamCreate")
+			.variable("input", Map.of("name", "已撤村巡逻队", "kind", "PATROL", "areaId", retired.id()))
+			.execute()
+			.path("teamCreate.team").valueIsNull()
+			.path("teamCreate.userErrors[*].code").entityList(String.class).containsExactly("AREA_RETIRED")
+			.path("teamCreate.userErrors[0].field").entityList(String.class).containsExactly("input", "areaId");
+		assertThat(teamsIn(tree.county())).isZero();
+	}
+
+	@Test
 	void registeringAPhoneTwiceIsADuplicateNamingTheFirstVolunteer() {
 		VolunteerView first = fixtures.volunteer(tree.county(), village, "王建国");
 		int before = volunteersIn(tree.county());
