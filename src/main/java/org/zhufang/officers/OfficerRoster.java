@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -401,8 +402,16 @@ public class OfficerRoster {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Outcome<VillageOfficerView> assignVillage(Caller caller, VillageOfficerAssignInput input) {
+		return changingVillageOfficer(() -> doAssignVillage(caller, input));
+	}
+
+	/**
+	 * Runs a change of a village's officer in a transaction of its own; losing a race for the
+	 * village (its one-active-assignment key, a stale version or a lock) is a CONFLICT.
+	 */
+	private Outcome<VillageOfficerView> changingVillageOfficer(Supplier<Outcome<VillageOfficerView>> change) {
 		try {
-			return transaction.execute(status -> doAssignVillage(caller, input));
+			return transaction.execute(status -> change.get());
 		}
 		catch (RuntimeException ex) {
 			if (DataErrors.isDuplicateKey(ex) || isLockingFailure(ex)) {
@@ -493,15 +502,7 @@ public class OfficerRoster {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Outcome<VillageOfficerView> endVillage(Caller caller, VillageOfficerEndInput input) {
-		try {
-			return transaction.execute(status -> doEndVillage(caller, input));
-		}
-		catch (RuntimeException ex) {
-			if (isLockingFailure(ex)) {
-				throw new ConflictException("The village's officer was changed meanwhile; reload and try again");
-			}
-			throw ex;
-		}
+		return changingVillageOfficer(() -> doEndVillage(caller, input));
 	}
 
 	private Outcome<VillageOfficerView> doEndVillage(Caller caller, VillageOfficerEndInput input) {
