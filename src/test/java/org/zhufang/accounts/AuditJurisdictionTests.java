@@ -126,6 +126,24 @@ class AuditJurisdictionTests {
 		assertThat(signInIds(townAdmin)).isNotEmpty().doesNotContain(unknown);
 	}
 
+	@Test
+	void showsNoCountyAnEntryWithoutAPathThatIsNotAnUnknownSignIn() {
+		// as entries written before paths were kept: another county's actor is not to be read here
+		world.jdbc().sql("""
+				INSERT INTO audit_event (occurred_at, kind, subject, username, role, actor_path, operation, target_ids,
+				                         outcome, detail)
+				VALUES (CURRENT_TIMESTAMP(6), 'MUTATION', '424242', 'old.admin', 'BUREAU_ADMIN', NULL, 'areaRetire', '7',
+				        'OK', NULL)""").update();
+		long id = world.jdbc().sql("SELECT MAX(id) FROM audit_event WHERE username = 'old.admin'").query(Long.class)
+			.single();
+		for (String admin : List.of(eastAdmin, westAdmin)) {
+			events(admin, Map.of("operation", "areaRetire")).path("auditEvents.edges[*].node.id")
+				.entityList(String.class).satisfies(ids -> assertThat(ids).doesNotContain(String.valueOf(id)));
+			events(admin, Map.of("accountId", "424242")).path("auditEvents.totalCount").entity(Integer.class)
+				.isEqualTo(0);
+		}
+	}
+
 	private List<List<String>> refusedSignInTargets(String admin) {
 		List<Map<String, Object>> nodes = events(admin, Map.of("operation", "signIn"))
 			.path("auditEvents.edges[*].node").entityList(new ParameterizedTypeReference<Map<String, Object>>() {

@@ -309,7 +309,7 @@ class AuditTests {
 		auditEvents(adminId, "areaCreate")
 			.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(1)
 			.path("auditEvents.edges[0].node.kind").entity(String.class).isEqualTo("MUTATION")
-			.path("auditEvents.edges[0].node.outcome").entity(String.class).isEqualTo("ValidationError")
+			.path("auditEvents.edges[0].node.outcome").entity(String.class).isEqualTo("BAD_REQUEST")
 			.path("auditEvents.edges[0].node.targetIds").entityList(String.class).containsExactly(String.valueOf(village.id()));
 	}
 
@@ -342,9 +342,23 @@ class AuditTests {
 
 		auditEvents(adminId, "areaCreate")
 			.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(1)
-			.path("auditEvents.edges[0].node.outcome").entity(String.class).isEqualTo("ValidationError")
+			.path("auditEvents.edges[0].node.outcome").entity(String.class).isEqualTo("BAD_REQUEST")
 			.path("auditEvents.edges[0].node.detail").entity(String.class).isEqualTo("FieldUndefined");
 		auditEvents(adminId, "areas").path("auditEvents.totalCount").entity(Integer.class).isEqualTo(0);
+	}
+
+	@Test
+	void recordsADocumentThatDoesNotParseOnlyWhenItStartsAsAMutation() {
+		// "mutation" inside a query's string or comment does not make it one
+		asAdmin.document("# no mutation here\n{ areas(filter: {search: \"mutation\"}) { edges { node { id }")
+			.execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+		auditEvents(adminId, "mutation").path("auditEvents.totalCount").entity(Integer.class).isEqualTo(0);
+
+		asAdmin.document("# retire it\nmutation { areaRetire(input: {id: 1}) { area { id }")
+			.execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+		auditEvents(adminId, "mutation")
+			.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(1)
+			.path("auditEvents.edges[0].node.outcome").entity(String.class).isEqualTo("BAD_REQUEST");
 	}
 
 	private GraphQlTester.Response auditEvents(String accountId, String operation) {

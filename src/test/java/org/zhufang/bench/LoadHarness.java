@@ -44,11 +44,24 @@ public final class LoadHarness {
 				  children(first: 10) { totalCount edges { node { name complete gridStaff { displayName phone role } } } } } } } }""");
 		SCENARIOS.put("subtree search (station chief)", "{ areas(filter: {search: \"网格\"}, first: 50) { totalCount edges { node { code name } } } }");
 		SCENARIOS.put("one grid by code (grid member)", "{ areaByCode(code: \"410721100204001\") { name ancestors { name } gridStaff { displayName phone } complete } }");
+		SCENARIOS.put("villages with their officer (station chief)", """
+				{ areas(filter: {level: VILLAGE}, first: 50) { edges { node { name villageOfficer { name phone station { name } } } } } }""");
+		SCENARIOS.put("teams with 20 members each (coordinator)", """
+				{ teams(first: 20) { edges { node { name homeArea { name }
+				  members(first: 20) { edges { node { role volunteer { name phone } } } } } } } }""");
+		SCENARIOS.put("latest talks with campaign (outreach staff)", """
+				{ talks(first: 20) { totalCount edges { node { heldAt venueName audienceCount themes campaign { name } area { name } speakerOfficers { name } speakerTeams { name } } } } }""");
+		SCENARIOS.put("county reach by theme and month (viewer)", """
+				{ outreachReach(areaId: "$COUNTY", from: "$YEAR-01-01", to: "$TODAY", groupBy: [THEME, MONTH]) {
+				  talks peopleReached rows { theme month talks peopleReached } } }""");
 	}
 
 	private static final Map<String, String> USERS = Map.of("towns (admin)", "admin",
 			"100 villages + grids + staff (admin)", "admin", "subtree search (station chief)", "chief.qiliying",
-			"one grid by code (grid member)", "grid.nanxin");
+			"one grid by code (grid member)", "grid.nanxin", "villages with their officer (station chief)",
+			"chief.qiliying", "teams with 20 members each (coordinator)", "coordinator.wulao",
+			"latest talks with campaign (outreach staff)", "outreach.zhang", "county reach by theme and month (viewer)",
+			"viewer");
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new LinkedHashMap<>(Map.of("clients", "8", "seconds", "20", "warmup", "5"));
@@ -71,9 +84,13 @@ public final class LoadHarness {
 			System.out.printf("%nclients=%d, %ds per scenario after %ds warm-up, %d cores, Java %s%n", clients, seconds,
 					warmup, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 			System.out.printf("%-40s %9s %9s %9s %9s %9s%n", "scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors");
+			String county = countyId(http, base, token(http, base, "admin"));
+			java.time.LocalDate today = java.time.LocalDate.now(org.zhufang.shared.BureauClock.ZONE);
 			for (Map.Entry<String, String> scenario : SCENARIOS.entrySet()) {
 				String token = token(http, base, USERS.get(scenario.getKey()));
-				String body = "{\"query\":" + json(scenario.getValue()) + "}";
+				String query = scenario.getValue().replace("$COUNTY", county)
+					.replace("$YEAR", String.valueOf(today.getYear())).replace("$TODAY", today.toString());
+				String body = "{\"query\":" + json(query) + "}";
 				run(http, base, token, body, clients, warmup);
 				Result result = run(http, base, token, body, clients, seconds);
 				System.out.printf("%-40s %9.0f %9.1f %9.1f %9.1f %9d%n", scenario.getKey(), result.throughput(),
@@ -147,6 +164,21 @@ public final class LoadHarness {
 		Matcher matcher = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
 		if (!matcher.find()) {
 			throw new IllegalStateException("Sign-in failed for " + username + ": " + body);
+		}
+		return matcher.group(1);
+	}
+
+	/** The demo county's id, for the queries that take an area id. */
+	private static String countyId(HttpClient http, String base, String token) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/graphql"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ areaByCode(code: \\\"410721\\\") { id } }\"}"))
+			.build();
+		String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+		Matcher matcher = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
+		if (!matcher.find()) {
+			throw new IllegalStateException("No demo county: " + body);
 		}
 		return matcher.group(1);
 	}

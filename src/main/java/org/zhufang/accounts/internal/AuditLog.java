@@ -30,8 +30,9 @@ import org.zhufang.shared.paging.PageRequest;
  * <p>
  * Each entry keeps the actor's jurisdiction as one area path ({@code actor_path}: the deepest
  * area containing all of the actor's scope areas), so that a reader sees the entries of actors
- * inside their own jurisdiction only. Entries without a known actor scope (a refused sign-in of
- * an unknown username) have none and are shown to admins whose jurisdiction is a whole county.
+ * inside their own jurisdiction only. Refused sign-ins of an unknown username have no actor and
+ * no path and are shown to admins whose jurisdiction is a whole county; other entries without a
+ * path are shown to nobody (see {@link #UNKNOWN_ACTOR}).
  */
 @Component
 public class AuditLog implements PersonalData.RevealLog {
@@ -43,6 +44,15 @@ public class AuditLog implements PersonalData.RevealLog {
 	public static final String SIGN_IN = "SIGN_IN";
 
 	private static final String CURSOR_KIND = "audit";
+
+	/**
+	 * Entries of nobody's jurisdiction that county-wide admins still see: refused sign-ins of an
+	 * unknown username (no actor, no account). Other entries without a path (written before paths
+	 * were kept, or of an actor whose scope resolved to no area) are shown to nobody, since they
+	 * may belong to another county.
+	 */
+	private static final String UNKNOWN_ACTOR = "actor_path IS NULL AND kind = '" + SIGN_IN
+			+ "' AND subject IS NULL AND target_ids IS NULL";
 
 	/** The target_ids column's size: whole ids only, the rest counted in the detail. */
 	private static final int MAX_TARGETS = 1000;
@@ -136,8 +146,8 @@ public class AuditLog implements PersonalData.RevealLog {
 	}
 
 	/**
-	 * Newest first, of actors inside the reader's jurisdiction. Entries with no actor path are
-	 * shown to readers one of whose scope areas is a root of the area tree (a whole county).
+	 * Newest first, of actors inside the reader's jurisdiction; refused sign-ins of unknown
+	 * usernames also to readers one of whose scope areas is a root of the area tree (a county).
 	 */
 	@Transactional(readOnly = true)
 	public Connection<AuditEventView> page(Caller reader, AuditFilter filter, PageRequest page, boolean withCount) {
@@ -146,7 +156,7 @@ public class AuditLog implements PersonalData.RevealLog {
 		String inside = ScopeSql.underAny("actor_path", prefixes, "scope", params);
 		boolean wholeCounty = prefixes.stream().anyMatch(AuditLog::isRoot);
 		StringBuilder where = new StringBuilder(" WHERE ")
-			.append(wholeCounty ? "(" + inside + " OR actor_path IS NULL)" : inside);
+			.append(wholeCounty ? "(" + inside + " OR (" + UNKNOWN_ACTOR + "))" : inside);
 		if (filter != null) {
 			if (filter.accountId() != null) {
 				where.append(" AND subject = :subject");

@@ -56,7 +56,7 @@ class MutationAudit extends SimplePerformantInstrumentation {
 	private static final Logger log = LoggerFactory.getLogger(MutationAudit.class);
 
 	/** A document that does not parse is audited when it looks like a mutation. */
-	private static final Pattern MUTATION_KEYWORD = Pattern.compile("\\bmutation\\b");
+	private static final Pattern MUTATION_KEYWORD = Pattern.compile("^(?:\\s|,|#[^\\n]*(?:\\n|$))*mutation\\b");
 
 	/** Per request: the caller, the parsed document and whether a resolver was audited. */
 	static final class RequestState implements InstrumentationState {
@@ -159,7 +159,7 @@ class MutationAudit extends SimplePerformantInstrumentation {
 			if (variables != null) {
 				collectIds(variables, ids);
 			}
-			String outcome = truncate(String.valueOf(errors.get(0).getErrorType()), 20);
+			String outcome = truncate(ErrorKind.classificationOf(errors.get(0)), 20);
 			String detail = errors.stream().map(MutationAudit::describe).distinct().collect(Collectors.joining(","));
 			Caller caller = request.caller != null ? request.caller : currentCaller();
 			auditLog.record(AuditLog.MUTATION, caller, operation, ids, outcome, detail);

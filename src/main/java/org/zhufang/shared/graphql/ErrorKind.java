@@ -1,6 +1,8 @@
 package org.zhufang.shared.graphql;
 
 import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
 import graphql.execution.AbortExecutionException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.convert.ConversionException;
@@ -25,6 +27,19 @@ public enum ErrorKind implements ErrorClassification {
 	BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, INTERNAL_ERROR;
 
 	/** Classifies an exception, looking through wrappers (Spring Data JDBC wraps its causes). */
+	/**
+	 * Whether graphql-java refused the request itself as malformed (a syntax error, an unknown
+	 * field, an argument or variable of the wrong type): the client reads these as BAD_REQUEST.
+	 */
+	public static boolean isMalformedRequest(GraphQLError error) {
+		return error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax;
+	}
+
+	/** The classification the client reads for an error of the response. */
+	public static String classificationOf(GraphQLError error) {
+		return isMalformedRequest(error) ? BAD_REQUEST.name() : String.valueOf(error.getErrorType());
+	}
+
 	public static ErrorKind of(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			ErrorKind kind = direct(t);

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -26,18 +25,14 @@ class MalformedRequestClassifier implements WebGraphQlInterceptor {
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return chain.next(request).map(response -> {
 			List<GraphQLError> errors = response.getExecutionResult().getErrors();
-			if (errors.stream().noneMatch(MalformedRequestClassifier::isMalformedRequest)) {
+			if (errors.stream().noneMatch(ErrorKind::isMalformedRequest)) {
 				return response;
 			}
 			List<GraphQLError> classified = errors.stream()
-				.map(error -> isMalformedRequest(error) ? asBadRequest(error) : error)
+				.map(error -> ErrorKind.isMalformedRequest(error) ? asBadRequest(error) : error)
 				.toList();
 			return response.transform(builder -> builder.errors(classified));
 		});
-	}
-
-	private static boolean isMalformedRequest(GraphQLError error) {
-		return error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax;
 	}
 
 	private static GraphQLError asBadRequest(GraphQLError error) {
