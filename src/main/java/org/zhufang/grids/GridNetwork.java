@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -239,6 +240,11 @@ public class GridNetwork {
 		return Outcome.ok(areas.save(area).toView());
 	}
 
+	/**
+	 * READ COMMITTED, so that the checks after the row lock see what committed while it waited
+	 * (under repeatable read they would rely on the lock being the transaction's first read).
+	 */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public Outcome<AreaView> retireArea(Caller caller, AreaRetireInput input) {
 		caller.requireRole(TREE_EDITORS);
 		List<UserError> errors = validator.validate(input);
