@@ -2,11 +2,6 @@ package org.zhufang.grids;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,13 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.zhufang.grids.AreaInputs.AreaCreateInput;
 import org.zhufang.grids.AreaInputs.AreaRetireInput;
 import org.zhufang.grids.AreaInputs.GridStaffAssignInput;
 import org.zhufang.shared.Caller;
 import org.zhufang.shared.Outcome;
 import org.zhufang.shared.UserError;
+import org.zhufang.support.CompetingTransaction;
 import org.zhufang.support.IntegrationTest;
 import org.zhufang.support.TestWorld;
 
@@ -114,37 +109,9 @@ class AreaHierarchyConcurrencyTests {
 			.query(Long.class).single()).isZero();
 	}
 
-	/**
-	 * Runs {@code competing} in a transaction that stays open while {@code command} starts on
-	 * another thread; checks the command is still waiting 700 ms later, then commits the competing
-	 * transaction and answers the command's outcome.
-	 */
 	private <T> Outcome<T> whileAnotherTransactionHolds(Consumer<JdbcClient> competing, Callable<Outcome<T>> command)
 			throws Exception {
-		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
-		CountDownLatch held = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			Future<?> holder = pool.submit(() -> transaction.executeWithoutResult(status -> {
-				competing.accept(world.jdbc());
-				held.countDown();
-				awaitQuietly(release);
-			}));
-			assertThat(held.await(20, TimeUnit.SECONDS)).as("the competing transaction holds its locks").isTrue();
-			Future<Outcome<T>> result = pool.submit(command);
-			Thread.sleep(700);
-			boolean waited = !result.isDone();
-			release.countDown();
-			holder.get(30, TimeUnit.SECONDS);
-			Outcome<T> outcome = result.get(30, TimeUnit.SECONDS);
-			assertThat(waited).as("the command waited for the competing transaction to commit").isTrue();
-			return outcome;
-		}
-		finally {
-			release.countDown();
-			pool.shutdownNow();
-		}
+		return CompetingTransaction.whileHeld(transactionManager, world.jdbc(), competing, command);
 	}
 
 	private static void lockForShare(JdbcClient jdbc, long areaId) {
@@ -155,15 +122,6 @@ class AreaHierarchyConcurrencyTests {
 		jdbc.sql("SELECT id FROM area WHERE id = ? FOR UPDATE").param(areaId).query(Long.class).single();
 		jdbc.sql("UPDATE area SET status = 'RETIRED', version = version + 1, updated_at = NOW(6) WHERE id = ?")
 			.param(areaId).update();
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await(30, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private String statusOf(long id) {

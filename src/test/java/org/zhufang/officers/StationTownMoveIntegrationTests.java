@@ -5,11 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +13,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.zhufang.grids.AreaView;
 import org.zhufang.officers.OfficerInputs.OfficerRegisterInput;
 import org.zhufang.officers.OfficerInputs.PoliceOfficeCreateInput;
@@ -27,6 +21,7 @@ import org.zhufang.officers.OfficerInputs.VillageOfficerAssignInput;
 import org.zhufang.shared.BureauClock;
 import org.zhufang.shared.ConflictException;
 import org.zhufang.shared.Role;
+import org.zhufang.support.CompetingTransaction;
 import org.zhufang.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -250,49 +245,26 @@ class StationTownMoveIntegrationTests extends OfficerFixtures {
 	void anAssignmentWaitsForAMoveInProgressAndIsRefusedOnceItHasTheTown() throws Exception {
 		AreaView village = tree.child(movingTown, "候派村");
 		// a move holding its locks: the stations' rows, the town handed over, versions bumped, not committed
-		CountDownLatch moving = new CountDownLatch(1);
-		CountDownLatch commit = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			Future<?> move = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-				world.jdbc().sql("SELECT version FROM station WHERE id IN (?, ?) ORDER BY id FOR UPDATE")
-					.params(holder.id(), otherStation.id()).query(Integer.class).list();
-				world.jdbc().sql("UPDATE station_town SET station_id = ? WHERE town_id = ?")
-					.params(otherStation.id(), movingTown.id()).update();
-				world.jdbc().sql("UPDATE station SET version = version + 1 WHERE id IN (?, ?)")
-					.params(holder.id(), otherStation.id()).update();
-				moving.countDown();
-				try {
-					commit.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}));
-			moving.await();
-			Future<String> assign = pool.submit(() -> {
-				try {
-					return code(roster.assignVillage(system, new VillageOfficerAssignInput(village.id(), stayer.id(), null)));
-				}
-				catch (ConflictException ex) {
-					return "CONFLICT";
-				}
-			});
-			Thread.sleep(700);
-			boolean waited = !assign.isDone();
-			commit.countDown();
-			move.get(30, TimeUnit.SECONDS);
+		String answer = CompetingTransaction.whileHeld(transactions, world.jdbc(), jdbc -> {
+			jdbc.sql("SELECT version FROM station WHERE id IN (?, ?) ORDER BY id FOR UPDATE")
+				.params(holder.id(), otherStation.id()).query(Integer.class).list();
+			jdbc.sql("UPDATE station_town SET station_id = ? WHERE town_id = ?")
+				.params(otherStation.id(), movingTown.id()).update();
+			jdbc.sql("UPDATE station SET version = version + 1 WHERE id IN (?, ?)")
+				.params(holder.id(), otherStation.id()).update();
+		}, () -> {
+			try {
+				return code(roster.assignVillage(system, new VillageOfficerAssignInput(village.id(), stayer.id(), null)));
+			}
+			catch (ConflictException ex) {
+				return "CONFLICT";
+			}
+		});
 
-			// the stayer's station no longer covers the town: never an assignment that would break that
-			assertThat(assign.get(30, TimeUnit.SECONDS)).isIn("CONFLICT", "OUTSIDE_STATION");
-			assertThat(waited).as("the assignment waited for the move's locks").isTrue();
-			assertThat(world.jdbc().sql("SELECT COUNT(*) FROM village_officer WHERE village_id = ?").param(village.id())
-				.query(Long.class).single()).isZero();
-		}
-		finally {
-			commit.countDown();
-			pool.shutdownNow();
-		}
+		// the stayer's station no longer covers the town: never an assignment that would break that
+		assertThat(answer).isIn("CONFLICT", "OUTSIDE_STATION");
+		assertThat(world.jdbc().sql("SELECT COUNT(*) FROM village_officer WHERE village_id = ?").param(village.id())
+			.query(Long.class).single()).isZero();
 	}
 
 	private static String code(org.zhufang.shared.Outcome<?> outcome) {

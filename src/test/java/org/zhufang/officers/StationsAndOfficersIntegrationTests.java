@@ -4,11 +4,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +12,12 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.zhufang.shared.BureauClock;
 import org.zhufang.grids.AreaView;
 import org.zhufang.officers.OfficerInputs.OfficerTransferInput;
 import org.zhufang.officers.OfficerInputs.PoliceOfficeCreateInput;
 import org.zhufang.shared.Role;
+import org.zhufang.support.CompetingTransaction;
 import org.zhufang.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,42 +151,19 @@ class StationsAndOfficersIntegrationTests extends OfficerFixtures {
 		OfficerView officer = officer("孙志远", twoTowns, true);
 		// an assignment in progress: it holds the station's row for share, as villageOfficerAssign does,
 		// and has written its row, not committed yet
-		CountDownLatch assigning = new CountDownLatch(1);
-		CountDownLatch commit = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			Future<?> assignment = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-				world.jdbc().sql("SELECT version FROM station WHERE id = ? LOCK IN SHARE MODE").param(twoTowns.id())
-					.query(Integer.class).single();
-				world.jdbc().sql("""
-						INSERT INTO village_officer (village_id, village_path, officer_id, started_on, version, created_at)
-						VALUES (?, ?, ?, ?, 0, CURRENT_TIMESTAMP(6))""")
-					.params(villageB.id(), villageB.path(), officer.id(), LocalDate.now(BureauClock.ZONE)).update();
-				assigning.countDown();
-				try {
-					commit.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}));
-			assigning.await();
-			Future<List<String>> update = pool.submit(() -> stations.updateStation(system,
-					new OfficerInputs.StationUpdateInput(twoTowns.id(), null, null, List.of(townA.id()), null, null))
-				.userErrors().stream().map(e -> e.code()).toList());
-			Thread.sleep(700);
-			boolean waited = !update.isDone();
-			commit.countDown();
-			assignment.get(30, TimeUnit.SECONDS);
+		List<String> codes = CompetingTransaction.whileHeld(transactions, world.jdbc(), jdbc -> {
+			jdbc.sql("SELECT version FROM station WHERE id = ? LOCK IN SHARE MODE").param(twoTowns.id())
+				.query(Integer.class).single();
+			jdbc.sql("""
+					INSERT INTO village_officer (village_id, village_path, officer_id, started_on, version, created_at)
+					VALUES (?, ?, ?, ?, 0, CURRENT_TIMESTAMP(6))""")
+				.params(villageB.id(), villageB.path(), officer.id(), LocalDate.now(BureauClock.ZONE)).update();
+		}, () -> stations.updateStation(system,
+				new OfficerInputs.StationUpdateInput(twoTowns.id(), null, null, List.of(townA.id()), null, null))
+			.userErrors().stream().map(e -> e.code()).toList());
 
-			assertThat(update.get(30, TimeUnit.SECONDS)).containsExactly("TOWN_IN_USE");
-			assertThat(waited).as("the change of towns waited for the assignment").isTrue();
-			assertThat(stationTowns(twoTowns.id())).containsExactlyInAnyOrder(townA.id(), townB.id());
-		}
-		finally {
-			commit.countDown();
-			pool.shutdownNow();
-		}
+		assertThat(codes).containsExactly("TOWN_IN_USE");
+		assertThat(stationTowns(twoTowns.id())).containsExactlyInAnyOrder(townA.id(), townB.id());
 	}
 
 	private List<Long> stationTowns(long stationId) {
